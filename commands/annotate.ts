@@ -1,0 +1,19 @@
+import {Args} from '@oclif/core'
+import {MetadataCommand, metadataFlags} from '../src/cli/metadata-command.js'
+
+export default class Annotate extends MetadataCommand {
+  static override summary = 'Update the annotations on a resource'
+  static override examples = [
+    "<%= config.bin %> annotate pods foo description='my frontend'",
+    '<%= config.bin %> annotate --overwrite pods foo description=my-frontend-running-nginx',
+    '<%= config.bin %> annotate pods foo description-',
+  ]
+  static override strict = false
+  static override args = {resources: Args.string({description: 'TYPE NAME KEY_1=VAL_1 ... KEY_N=VAL_N'})}
+  static override flags = metadataFlags
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Annotate)
+    await this.editAll('annotations', {done: 'annotated', unchanged: 'annotated'}, argv as string[], flags)
+  }
+}

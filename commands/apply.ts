@@ -1,0 +1,67 @@
+import {Flags} from '@oclif/core'
+import {SkiffCommand} from '../src/cli/base-command.js'
+import {AggregateErrors} from '../src/cli/errors.js'
+import {dryRunFlag, filenameFlags, printFlags} from '../src/cli/flags.js'
+import {readFilenameArgs} from '../src/cli/manifest-input.js'
+import {createWritePrinter, dryRunSuffix, parseDryRun} from '../src/cli/write-output.js'
+import {applyObject} from '../src/kubectl/apply/apply-object.js'
+import {isMapped, mapManifestObjects} from '../src/kubectl/manifest-objects.js'
+import {matchesLabels, parseLabelSelector} from '../src/resources/label-selector.js'
+import {ResourceRegistry} from '../src/resources/registry.js'
+
+export default class Apply extends SkiffCommand {
+  static override summary = 'Apply a configuration to a resource by file name or stdin'
+  static override description =
+    'Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn\'t exist yet. JSON and YAML formats are accepted.'
+  static override examples = [
+    '<%= config.bin %> apply -f ./pod.json',
+    'cat pod.json | <%= config.bin %> apply -f -',
+    '<%= config.bin %> apply -R -f ./manifests/',
+  ]
+  static override flags = {
+    ...filenameFlags,
+    ...printFlags,
+    ...dryRunFlag,
+    selector: Flags.string({char: 'l', description: 'Selector (label query) to filter on; only objects from the files that match are applied.'}),
+    'field-manager': Flags.string({default: 'kubectl-client-side-apply', description: 'Name of the manager used to track field ownership.'}),
+    overwrite: Flags.boolean({default: true, allowNo: true, description: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration'}),
+    validate: Flags.string({default: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(Apply)
+    if (!flags.filename?.length) {
+      throw new Error('must specify one of -f and -k')
+    }
+    const dryRun = parseDryRun(flags['dry-run'])
+    const printer = await createWritePrinter(flags)
+    const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
+    const entries = await readFilenameArgs(flags.filename, flags.recursive)
+    const backend = await this.backend(flags)
+    const registry = new ResourceRegistry(await backend.discover())
+    const namespace = this.namespace(flags)
+    const errors: unknown[] = []
+    for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
+      if (!isMapped(entry)) {
+        errors.push(entry.error)
+        continue
+      }
+      if (selector && !matchesLabels(selector, entry.object.metadata.labels)) continue
+      try {
+        const result = await applyObject(backend, entry.info, entry.object, {
+          namespace,
+          dryRun,
+          fieldManager: flags['field-manager'],
+          overwrite: flags.overwrite,
+          source: entry.source.file,
+          commandName: this.config.bin,
+        })
+        for (const warning of result.warnings) this.err(`${warning}\n`)
+        this.out(printer(result.object, `${result.operation}${dryRunSuffix(dryRun)}`))
+      } catch (error) {
+        errors.push(error)
+      }
+    }
+    if (errors.length > 0) throw new AggregateErrors(errors)
+  }
+}

@@ -1,0 +1,48 @@
+import {Flags} from '@oclif/core'
+import {SkiffCommand} from '../../src/cli/base-command.js'
+import {AggregateErrors} from '../../src/cli/errors.js'
+import {dryRunFlag, filenameFlags, printFlags} from '../../src/cli/flags.js'
+import {readFilenameArgs} from '../../src/cli/manifest-input.js'
+import {withSource} from '../../src/cli/render-error.js'
+import {createWritePrinter, dryRunSuffix, parseDryRun} from '../../src/cli/write-output.js'
+import {createObject} from '../../src/kubectl/create.js'
+import {isMapped, mapManifestObjects} from '../../src/kubectl/manifest-objects.js'
+import {ResourceRegistry} from '../../src/resources/registry.js'
+
+export default class Create extends SkiffCommand {
+  static override summary = 'Create a resource from a file or from stdin'
+  static override description = 'Create a resource from a file or from stdin. JSON and YAML formats are accepted.'
+  static override examples = ['<%= config.bin %> create -f ./pod.json', 'cat pod.json | <%= config.bin %> create -f -']
+  static override flags = {
+    ...filenameFlags,
+    ...printFlags,
+    ...dryRunFlag,
+    'field-manager': Flags.string({default: 'kubectl-create', description: 'Name of the manager used to track field ownership.'}),
+    validate: Flags.string({default: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(Create)
+    if (!flags.filename?.length) throw new Error('must specify one of -f and -k')
+    const dryRun = parseDryRun(flags['dry-run'])
+    const printer = await createWritePrinter(flags)
+    const entries = await readFilenameArgs(flags.filename, flags.recursive)
+    const backend = await this.backend(flags)
+    const registry = new ResourceRegistry(await backend.discover())
+    const errors: unknown[] = []
+    const mapped = mapManifestObjects(registry, entries, {namespace: this.namespace(flags), explicit: flags.namespace !== undefined})
+    for (const entry of mapped) {
+      if (!isMapped(entry)) {
+        errors.push(entry.error)
+        continue
+      }
+      try {
+        const created = await createObject(backend, entry.object, dryRun)
+        this.out(printer(created, `created${dryRunSuffix(dryRun)}`))
+      } catch (error) {
+        errors.push(withSource('creating', entry.source.file, error))
+      }
+    }
+    if (errors.length > 0) throw new AggregateErrors(errors)
+  }
+}

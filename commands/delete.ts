@@ -1,0 +1,113 @@
+import {Args, Flags} from '@oclif/core'
+import {setTimeout as sleep} from 'node:timers/promises'
+import {SkiffCommand} from '../src/cli/base-command.js'
+import {AggregateErrors} from '../src/cli/errors.js'
+import {dryRunFlag, filenameFlags, selectorFlags} from '../src/cli/flags.js'
+import {readFilenameArgs} from '../src/cli/manifest-input.js'
+import {withSource} from '../src/cli/render-error.js'
+import {dryRunSuffix, parseDryRun} from '../src/cli/write-output.js'
+import {deleteResources, waitForDeletion, type DeleteRequest, type Deleted} from '../src/kubectl/delete.js'
+import {isMapped, mapManifestObjects} from '../src/kubectl/manifest-objects.js'
+import {parseCascade, parseTimeoutMs} from '../src/kubectl/delete-flags.js'
+import {resolveArgTargets, type Visit} from '../src/kubectl/targets.js'
+import {kindPrefix, ResourceRegistry} from '../src/resources/registry.js'
+
+// kubectl delete: how often --wait looks again
+const WAIT_POLL_MS = 100
+const FORCE_WARNING =
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
+
+export default class Delete extends SkiffCommand {
+  static override summary = 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
+  static override examples = [
+    '<%= config.bin %> delete -f ./pod.json',
+    '<%= config.bin %> delete pod,service baz foo',
+    '<%= config.bin %> delete pods,services -l name=myLabel',
+    '<%= config.bin %> delete pod foo --now',
+    '<%= config.bin %> delete pods --all',
+  ]
+  static override strict = false
+  static override args = {resources: Args.string({description: 'TYPE NAME... | TYPE/NAME...'})}
+  static override flags = {
+    ...filenameFlags,
+    ...selectorFlags,
+    ...dryRunFlag,
+    all: Flags.boolean({description: 'Delete all resources, in the namespace of the specified resource types.'}),
+    'all-namespaces': Flags.boolean({char: 'A', description: 'If present, list the requested object(s) across all namespaces.'}),
+    'ignore-not-found': Flags.boolean({description: 'Treat "resource not found" as a successful delete.'}),
+    cascade: Flags.string({default: 'background', description: 'Must be "background", "orphan", or "foreground". Defaults to background.'}),
+    'grace-period': Flags.integer({default: -1, description: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.'}),
+    now: Flags.boolean({description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).'}),
+    force: Flags.boolean({description: 'If true, immediately remove resources from API and bypass graceful deletion.'}),
+    wait: Flags.boolean({default: true, allowNo: true, description: 'If true, wait for resources to be gone before returning.'}),
+    timeout: Flags.string({default: '0s', description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object'}),
+    output: Flags.string({char: 'o', description: 'Output mode. Use "-o name" for shorter output (resource/name).', options: ['name']}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Delete)
+    const args = argv as string[]
+    const filenames = flags.filename ?? []
+    if (args.length === 0 && filenames.length === 0) {
+      throw new Error(
+        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      )
+    }
+    if (flags.now && flags['grace-period'] >= 0) throw new Error('--now and --grace-period cannot be specified together')
+    if (flags.all && flags.selector) throw new Error('cannot set --all and --selector at the same time')
+    const dryRun = parseDryRun(flags['dry-run'])
+    let gracePeriodSeconds = flags.now ? 1 : flags['grace-period']
+    if (flags.force && gracePeriodSeconds < 0) gracePeriodSeconds = 0
+    if (flags.force && gracePeriodSeconds === 0) this.err(FORCE_WARNING)
+
+    const backend = await this.backend(flags)
+    const registry = new ResourceRegistry(await backend.discover())
+    const namespace = flags['all-namespaces'] ? undefined : this.namespace(flags)
+    const errors: unknown[] = []
+    const visits: Visit[] = []
+    if (filenames.length > 0) {
+      if (args.length > 0) throw new Error('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
+      const entries = await readFilenameArgs(filenames, flags.recursive)
+      for (const entry of mapManifestObjects(registry, entries, {namespace: this.namespace(flags), explicit: flags.namespace !== undefined})) {
+        if (!isMapped(entry)) errors.push(entry.error)
+        else visits.push({kind: 'named', info: entry.info, namespace: entry.object.metadata.namespace, name: entry.object.metadata.name ?? ''})
+      }
+    } else {
+      visits.push(...resolveArgTargets(registry, {args, namespace}))
+      const listing = visits.some((v) => v.kind === 'list')
+      if (listing && !flags.all && !flags.selector && !flags['field-selector']) {
+        throw new Error('resource(s) were provided, but no name was specified')
+      }
+    }
+
+    const request: DeleteRequest = {
+      visits,
+      labelSelector: flags.selector,
+      fieldSelector: flags['field-selector'],
+      ignoreNotFound: flags['ignore-not-found'],
+      cascade: parseCascade(flags.cascade),
+      gracePeriodSeconds,
+      dryRun,
+    }
+    const verb = flags.force && gracePeriodSeconds === 0 ? 'force deleted' : 'deleted'
+    const print = (deleted: Deleted): void => {
+      const prefix = kindPrefix(deleted.info)
+      this.out(flags.output === 'name' ? `${prefix}/${deleted.name}\n` : `${prefix} "${deleted.name}" ${verb}${dryRunSuffix(dryRun)}\n`)
+    }
+    const result = await deleteResources(backend, request, print)
+    errors.push(...result.errors.map((e) => (filenames.length > 0 ? withSource('deleting', filenames.join(','), e) : e)))
+    if (result.deleted.length === 0 && errors.length === 0 && visits.some((v) => v.kind === 'list')) {
+      this.err('No resources found\n')
+    }
+    if (flags.wait && dryRun === 'none' && result.deleted.length > 0) {
+      const {pending} = await waitForDeletion(backend, result.deleted, {
+        timeoutMs: parseTimeoutMs(flags.timeout),
+        pollMs: WAIT_POLL_MS,
+        now: () => performance.now(),
+        sleep: (ms) => sleep(ms),
+      })
+      for (const entry of pending) errors.push(new Error(`timed out waiting for the condition on ${entry.info.resource}/${entry.name}`))
+    }
+    if (errors.length > 0) throw new AggregateErrors(errors)
+  }
+}

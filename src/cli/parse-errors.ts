@@ -1,0 +1,42 @@
+import type {Config} from '@oclif/core'
+import {closest} from 'fastest-levenshtein'
+import {PlainError} from './errors.js'
+
+/** oclif's own errors, reworded as kubectl's (cobra/pflag) messages; other errors pass through. */
+export function toKubectlError(error: unknown, commandPath: string, config: Config | undefined): unknown {
+  if (!(error instanceof Error)) return error
+  const message = error.message.replace(/\nSee more help with --help$/, '')
+  switch (error.constructor.name) {
+    case 'NonExistentFlagsError': {
+      const flag = /Nonexistent flags?: ([^,\n]+)/.exec(message)?.[1] ?? ''
+      const what = flag.startsWith('--') ? `unknown flag: ${flag}` : `unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}`
+      return new PlainError(`error: ${what}\nSee '${commandPath} --help' for usage.`)
+    }
+    case 'UnexpectedArgsError':
+      return new PlainError(`error: unexpected arguments: ${message.replace(/^Unexpected arguments?: /, '')}\nSee '${commandPath} -h' for help and examples`)
+    case 'RequiredArgsError':
+    case 'FailedFlagValidationError':
+    case 'FlagInvalidOptionError':
+    case 'CLIParseError':
+      return new PlainError(`error: ${firstLine(message)}\nSee '${commandPath} -h' for help and examples`)
+    case 'CLIError':
+      return commandNotFound(message, config) ?? new Error(firstLine(message))
+    default:
+      return error
+  }
+}
+
+function commandNotFound(message: string, config: Config | undefined): PlainError | undefined {
+  const match = /^command (\S+) not found/.exec(message)
+  if (!match?.[1] || !config) return undefined
+  // oclif joins the words it could not place into one id; kubectl names only the first
+  const name = match[1].split(':')[0] ?? match[1]
+  const ids = [...new Set(config.commandIDs.map((id) => id.split(':')[0] ?? id))]
+  const suggestion = ids.length > 0 ? closest(name, ids) : undefined
+  const hint = suggestion ? `\n\nDid you mean this?\n\t${suggestion}\n` : ''
+  return new PlainError(`error: unknown command "${name}" for "${config.bin}"${hint}`)
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').filter((l) => l.trim() !== '')[0] ?? text
+}

@@ -1,0 +1,56 @@
+import {isStatusError, StatusError, type StatusCause} from '../backend/status.js'
+import {AggregateErrors, PlainError} from './errors.js'
+
+/**
+ * Words an error as kubectl's checkErr does (kubectl/pkg/cmd/util/helpers.go, v1.32) and returns the
+ * text for stderr, ending with a newline. Invalid errors list their causes; other API errors read
+ * `Error from server (Reason): message`; anything else `error: message`.
+ */
+export function renderError(error: unknown): string {
+  const single = error instanceof AggregateErrors && error.errors.length === 1 ? error.errors[0] : error
+  if (single instanceof AggregateErrors) return single.errors.map((e) => `${messageForError(e)}\n`).join('')
+  if (isStatusError(single) && single.status.reason === 'Invalid') return renderInvalid(single)
+  const standard = standardMessage(single)
+  if (standard !== undefined) return `${standard}\n`
+  if (single instanceof PlainError) return `${single.message}\n`
+  const message = single instanceof Error ? single.message : String(single)
+  return `${message.startsWith('error: ') ? message : `error: ${message}`}\n`
+}
+
+function renderInvalid(error: StatusError): string {
+  const details = error.status.details
+  if (!details) return 'The request is invalid\n'
+  const head = details.kind || details.name ? `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid` : 'The request is invalid'
+  const causes = uniqueCauses(details.causes ?? [])
+  if (causes.length === 0) return `${head}\n`
+  if (causes.length === 1) return `${head}: ${causes[0]}\n`
+  return `${head}: \n${causes.map((c) => `* ${c}\n`).join('')}`
+}
+
+function uniqueCauses(causes: readonly StatusCause[]): string[] {
+  return [...new Set(causes.map((c) => `${c.field}: ${c.message}`))]
+}
+
+function standardMessage(error: unknown): string | undefined {
+  if (!isStatusError(error)) return undefined
+  const {reason, message} = error.status
+  if (reason === 'Unauthorized') return `error: You must be logged in to the server (${message})`
+  return reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`
+}
+
+// inside an aggregate kubectl prints plain errors without the `error: ` prefix
+function messageForError(error: unknown): string {
+  if (isStatusError(error) && error.status.reason === 'Invalid') return renderInvalid(error).trimEnd()
+  return standardMessage(error) ?? (error instanceof Error ? error.message : String(error))
+}
+
+/**
+ * kubectl's AddSourceToErr: names the file an API error came from, inside the server's message:
+ * `Error from server (AlreadyExists): error when creating "web.yaml": deployments.apps "web" already exists`.
+ */
+export function withSource(verb: string, source: string, error: unknown): unknown {
+  if (!source) return error
+  const prefix = `error when ${verb} "${source}": `
+  if (isStatusError(error)) return new StatusError({...error.status, message: prefix + error.status.message})
+  return new Error(prefix + (error instanceof Error ? error.message : String(error)))
+}

@@ -1,0 +1,50 @@
+// Narrowing helpers for reading unstructured objects: admission sees JSON, not typed structs.
+import {isJsonObject, type JsonObject} from '../../backend/object.js'
+
+const EMPTY: JsonObject = Object.freeze({})
+
+/** The value as an object, or an empty frozen object. */
+export function obj(value: unknown): JsonObject {
+  return isJsonObject(value) ? value : EMPTY
+}
+
+/** The value as an array, or an empty array. */
+export function arr(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+/** The value as a string, or '' (Go's zero value). */
+export function str(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+/** The value as a number, or undefined when absent or not a number. */
+export function num(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined
+}
+
+/** True when a field is present and not null (a set pointer in Go). */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null
+}
+
+/** A mutable child object of a mutable parent, created when missing. */
+export function ensureObject(parent: JsonObject, field: string): JsonObject {
+  const existing = parent[field]
+  if (isJsonObject(existing)) return existing
+  const created: JsonObject = {}
+  parent[field] = created
+  return created
+}
+
+/** Deep equality of JSON values (apiequality.Semantic.DeepEqual for unstructured content). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]))
+  if (isJsonObject(a) && isJsonObject(b)) {
+    const ak = Object.keys(a).filter((k) => a[k] !== undefined)
+    const bk = Object.keys(b).filter((k) => b[k] !== undefined)
+    return ak.length === bk.length && ak.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]))
+  }
+  return false
+}

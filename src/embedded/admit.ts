@@ -1,0 +1,144 @@
+import type {KubeObject} from '../backend/object.js'
+import type {ResourceInfo} from '../backend/refs.js'
+import {alreadyExists, badRequest, forbidden, invalid, notFound, type StatusCause} from '../backend/status.js'
+import {decodeError} from './admission/decode-error.js'
+import {defaultObject} from './admission/defaults.js'
+import {validateObject} from './admission/validate.js'
+import {allocateServiceAddresses} from './admission/cluster-ip.js'
+import type {Clock} from './clock/clock.js'
+import {newUid, randomNameSuffix} from './clock/random.js'
+import {hasGeneration, hasStatusSubresource, resetsStatusOnCreate, specOf} from './object-rules.js'
+import {storeKey, storeResource} from './storage-key.js'
+import type {Store} from './store/store.js'
+
+const NAMESPACES: ResourceInfo = {
+  group: '',
+  version: 'v1',
+  kind: 'Namespace',
+  resource: 'namespaces',
+  singular: 'namespace',
+  shortNames: ['ns'],
+  namespaced: false,
+  verbs: [],
+  categories: [],
+}
+
+/**
+ * What kube-apiserver does to a create before it is stored: namespace checks, generateName, defaulting,
+ * validation, and the server-set metadata. Throws StatusError; returns the object to store.
+ */
+export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, input: KubeObject): KubeObject {
+  const object = structuredClone(input)
+  const metadata = object.metadata ?? {}
+  object.metadata = metadata
+  if (info.namespaced) {
+    metadata.namespace ||= 'default'
+    requireActiveNamespace(store, metadata.namespace)
+  } else {
+    delete metadata.namespace
+  }
+  if (!metadata.name && metadata.generateName) metadata.name = metadata.generateName + randomNameSuffix()
+  if (!metadata.name) {
+    throw invalid(info, '', [{reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required'}])
+  }
+  for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+    delete metadata[field]
+  }
+  const resource = storeResource(info)
+  if (resetsStatusOnCreate(resource)) object['status'] = {}
+  // the Job strategy derives its selector from the uid, so the uid exists before defaulting
+  metadata.uid = newUid()
+  rejectUndecodable(info, object)
+  let defaulted = defaultObject(info, object)
+  const causes = validateObject(info, defaulted)
+  if (causes.length > 0) throw invalid(info, metadata.name, causes)
+  if (resource === '/services') defaulted = assignServiceAddresses(store, info, defaulted)
+  if (store.get(storeKey(info, metadata.namespace, metadata.name))) throw alreadyExists(info, metadata.name)
+  defaulted.metadata.creationTimestamp = clock.timestamp()
+  if (hasGeneration(resource, isCustom(info))) defaulted.metadata.generation = 1
+  return reorder(defaulted)
+}
+
+/**
+ * What kube-apiserver does to an update: keeps server-owned metadata, keeps status or spec depending on
+ * the subresource, bumps generation on spec changes, validates against the old object.
+ */
+export function admitUpdate(
+  info: ResourceInfo,
+  input: KubeObject,
+  old: KubeObject,
+  subresource: string | undefined,
+): KubeObject {
+  const resource = storeResource(info)
+  let object = structuredClone(input)
+  if (subresource === 'status') {
+    object = {...structuredClone(old), status: object['status']}
+  } else if (subresource === 'finalize') {
+    // namespaces/finalize changes spec.finalizers and nothing else (namespace registry, v1.32)
+    const finalizers = (object['spec'] as {finalizers?: string[]} | undefined)?.finalizers ?? []
+    object = {...structuredClone(old), spec: {...(old['spec'] as object | undefined), finalizers}}
+  } else if (hasStatusSubresource(resource) && old['status'] !== undefined) {
+    object['status'] = structuredClone(old['status'])
+  }
+  const metadata = object.metadata
+  metadata.uid = old.metadata.uid
+  metadata.creationTimestamp = old.metadata.creationTimestamp
+  metadata.resourceVersion = old.metadata.resourceVersion
+  if (old.metadata.namespace !== undefined) metadata.namespace = old.metadata.namespace
+  if (old.metadata.deletionTimestamp !== undefined) {
+    metadata.deletionTimestamp = old.metadata.deletionTimestamp
+    metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds
+  } else {
+    delete metadata.deletionTimestamp
+  }
+  if (old.metadata.generation !== undefined) metadata.generation = old.metadata.generation
+  else delete metadata.generation
+  rejectUndecodable(info, object)
+  const defaulted = subresource === 'status' || subresource === 'finalize' ? object : defaultObject(info, object, old)
+  const causes: StatusCause[] = validateObject(info, defaulted, old, subresource ? {subresource} : {})
+  if (causes.length > 0) throw invalid(info, metadata.name ?? '', causes)
+  if (defaulted.metadata.generation !== undefined && specOf(defaulted) !== specOf(old)) {
+    defaulted.metadata.generation += 1
+  }
+  return reorder(defaulted)
+}
+
+// what kube-apiserver's decoder refuses before admission: quantities that do not parse, data that is not base64
+function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
+  const message = decodeError(info, object)
+  if (message !== undefined) throw badRequest(message)
+}
+
+function requireActiveNamespace(store: Store, namespace: string): void {
+  const found = store.get(storeKey(NAMESPACES, undefined, namespace))
+  if (!found) throw notFound(NAMESPACES, namespace)
+  if (found.object.metadata.deletionTimestamp !== undefined) {
+    throw forbidden(`unable to create new content in namespace ${namespace} because it is being terminated`, {
+      name: namespace,
+      kind: 'namespaces',
+    })
+  }
+}
+
+function isCustom(info: ResourceInfo): boolean {
+  return !info.group.includes('.') ? false : !info.group.endsWith('.k8s.io')
+}
+
+function assignServiceAddresses(store: Store, info: ResourceInfo, service: KubeObject): KubeObject {
+  const usedClusterIPs = new Set<string>()
+  const usedNodePorts = new Set<number>()
+  for (const {object} of store.list('/services')) {
+    const spec = object['spec'] as {clusterIPs?: string[]; ports?: Array<{nodePort?: number}>} | undefined
+    for (const ip of spec?.clusterIPs ?? []) usedClusterIPs.add(ip)
+    for (const port of spec?.ports ?? []) if (port.nodePort) usedNodePorts.add(port.nodePort)
+  }
+  const result = allocateServiceAddresses(service, {usedClusterIPs, usedNodePorts})
+  if ('causes' in result) throw invalid(info, service.metadata.name ?? '', result.causes)
+  return result.service
+}
+
+/** apiVersion, kind, metadata, then the rest: the order the API server serialises. */
+function reorder(object: KubeObject): KubeObject {
+  const {apiVersion, kind, metadata, ...rest} = object
+  return {apiVersion, kind, metadata, ...rest}
+}

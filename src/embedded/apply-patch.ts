@@ -1,0 +1,55 @@
+import type {Patch} from '../backend/backend.js'
+import {isJsonObject, type KubeObject} from '../backend/object.js'
+import {apiVersionOf, type ResourceInfo} from '../backend/refs.js'
+import {badRequest, StatusError} from '../backend/status.js'
+import {patchSchemaFor} from '../resources/patch/builtin-schema.js'
+import {PatchError, patchErrorToStatus} from '../resources/patch/errors.js'
+import {applyJsonPatch} from '../resources/patch/json-patch.js'
+import {applyMergePatch} from '../resources/patch/merge-patch.js'
+import {applyStrategicMergePatch} from '../resources/patch/strategic.js'
+
+/**
+ * Applies a PATCH body to the current object as kube-apiserver's patch handler does: JSON patch, JSON merge
+ * patch, or strategic merge patch (refused for custom resources, as the API server refuses it).
+ */
+export function applyPatch(info: ResourceInfo, current: KubeObject, patch: Patch): KubeObject {
+  try {
+    const patched = patchBody(info, current, patch)
+    if (!isJsonObject(patched) || !isJsonObject(patched['metadata'])) throw badRequest('the patched object is not a Kubernetes object')
+    return patched as KubeObject
+  } catch (error) {
+    if (error instanceof PatchError) throw patchErrorToStatus(error)
+    if (error instanceof StatusError) throw error
+    throw badRequest(error instanceof Error ? error.message : String(error))
+  }
+}
+
+function patchBody(info: ResourceInfo, current: KubeObject, patch: Patch): unknown {
+  switch (patch.type) {
+    case 'json':
+      return applyJsonPatch(current, patch.body)
+    case 'merge':
+      return applyMergePatch(current, patch.body)
+    case 'strategic': {
+      const schema = patchSchemaFor(apiVersionOf(info), info.kind)
+      if (!schema) throw unsupportedMediaType()
+      return applyStrategicMergePatch(current, patch.body, schema)
+    }
+    case 'apply':
+      // server-side apply (field managers) is not built yet: answer as a server without it would
+      throw unsupportedMediaType()
+  }
+}
+
+function unsupportedMediaType(): StatusError {
+  return new StatusError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message:
+      'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+    reason: 'UnsupportedMediaType',
+    code: 415,
+  })
+}

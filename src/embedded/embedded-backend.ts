@@ -1,0 +1,181 @@
+import type {Backend, DeleteOptions, ListOptions, LogOptions, Patch, ServerVersion, WriteOptions} from '../backend/backend.js'
+import type {KubeList, KubeObject} from '../backend/object.js'
+import {apiVersionOf, type ResourceInfo, type ResourceRef} from '../backend/refs.js'
+import {badRequest, conflict, invalid, notFound, type Status} from '../backend/status.js'
+import type {Table} from '../backend/table.js'
+import type {WatchEvent} from '../backend/watch.js'
+import {BUILTIN_RESOURCES} from '../resources/builtin.js'
+import {buildTable, columnsFor} from '../resources/columns/index.js'
+import type {Clock} from './clock/clock.js'
+import {listObjects, paginate} from './list-objects.js'
+import {applyPatch} from './apply-patch.js'
+import {admitCreate, admitUpdate} from './admit.js'
+import {deleteObject, isDeletionComplete} from './delete-object.js'
+import {customResources} from './custom-resources.js'
+import {storeKey} from './storage-key.js'
+import type {Store} from './store/store.js'
+import {watchChanges} from './watch-changes.js'
+import type {ControllerRunner} from './controllers/runner.js'
+
+// The Kubernetes release whose API and behaviour the embedded control plane follows.
+const EMBEDDED_SERVER_VERSION: ServerVersion = {
+  major: '1',
+  minor: '32',
+  gitVersion: 'v1.32.0-skiff',
+  gitCommit: '',
+  gitTreeState: 'clean',
+  buildDate: '',
+  goVersion: '',
+  compiler: 'node',
+  platform: 'linux/amd64',
+}
+
+/**
+ * The Backend over the embedded control plane: an API server's REST semantics (admission, optimistic
+ * concurrency, finalizers) over the SQLite store. Writes mark the control plane dirty; the controllers
+ * run before the next read and on close, so a command sees the cluster settled, as after a real
+ * controller-manager caught up.
+ */
+export class EmbeddedBackend implements Backend {
+  private dirty = true
+
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    private readonly controllers: ControllerRunner,
+  ) {}
+
+  async version(): Promise<ServerVersion> {
+    return EMBEDDED_SERVER_VERSION
+  }
+
+  async discover(): Promise<ResourceInfo[]> {
+    return [...BUILTIN_RESOURCES, ...customResources(this.store)]
+  }
+
+  async get(ref: ResourceRef, name: string): Promise<KubeObject> {
+    await this.settle()
+    const info = await this.resolve(ref)
+    const stored = this.store.get(storeKey(info, ref.namespace, name))
+    if (!stored) throw notFound(info, name)
+    return stored.object
+  }
+
+  async list(ref: ResourceRef, options: ListOptions = {}): Promise<KubeList> {
+    await this.settle()
+    const info = await this.resolve(ref)
+    const {items, revision} = this.store.snapshot(() => ({
+      items: listObjects(this.store, info, ref.namespace, options),
+      revision: this.store.revision(),
+    }))
+    const page = paginate(items, options)
+    return {
+      apiVersion: apiVersionOf(info),
+      kind: `${info.kind}List`,
+      metadata: {resourceVersion: String(revision), ...(page.continue ? {continue: page.continue} : {})},
+      items: page.items,
+    }
+  }
+
+  async table(ref: ResourceRef, options: ListOptions & {name?: string} = {}): Promise<Table> {
+    const info = await this.resolve(ref)
+    const objects = options.name === undefined ? (await this.list(ref, options)).items : [await this.get(ref, options.name)]
+    return buildTable(objects, columnsFor(info.group, info.kind), this.clock.now())
+  }
+
+  async create(object: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
+    const info = await this.infoForObject(object)
+    const created = this.store.transaction(() => {
+      const admitted = admitCreate(this.store, this.clock, info, object)
+      if (options.dryRun) return admitted
+      return this.store.put(storeKey(info, admitted.metadata.namespace, admitted.metadata.name ?? ''), admitted)
+    })
+    if (!options.dryRun) this.dirty = true
+    return created
+  }
+
+  async update(object: KubeObject, options: WriteOptions & {subresource?: string} = {}): Promise<KubeObject> {
+    const info = await this.infoForObject(object)
+    const updated = this.store.transaction(() => this.updateLocked(info, object, options))
+    if (!options.dryRun) this.dirty = true
+    return updated
+  }
+
+  async patch(ref: ResourceRef, name: string, patch: Patch, options: WriteOptions = {}): Promise<KubeObject> {
+    const info = await this.resolve(ref)
+    const patched = this.store.transaction(() => {
+      const current = this.store.get(storeKey(info, ref.namespace, name))
+      if (!current) throw notFound(info, name)
+      const next = applyPatch(info, current.object, patch)
+      if (next.metadata.name !== undefined && next.metadata.name !== name) {
+        throw invalid(info, name, [{reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: "${next.metadata.name}": field is immutable`}])
+      }
+      // a patch that carries no resourceVersion applies to what it was computed against: the current object
+      const withVersion: KubeObject = {...next, metadata: {...next.metadata, resourceVersion: next.metadata.resourceVersion ?? current.object.metadata.resourceVersion}}
+      return this.updateLocked(info, withVersion, {...options, subresource: ref.subresource})
+    })
+    if (!options.dryRun) this.dirty = true
+    return patched
+  }
+
+  async delete(ref: ResourceRef, name: string, options: DeleteOptions = {}): Promise<KubeObject | Status> {
+    const info = await this.resolve(ref)
+    const result = this.store.transaction(() => deleteObject(this.store, this.clock, info, ref.namespace, name, options))
+    if (!options.dryRun) this.dirty = true
+    return result
+  }
+
+  watch(ref: ResourceRef, options: ListOptions = {}): AsyncIterable<WatchEvent> {
+    return watchChanges(this, ref, options)
+  }
+
+  // eslint-disable-next-line require-yield -- containers run once the simulated kubelets exist (issue 4)
+  async *logs(pod: string, namespace: string, options: LogOptions = {}): AsyncIterable<string> {
+    const object = await this.get({group: '', version: 'v1', resource: 'pods', namespace}, pod)
+    const spec = object['spec'] as {containers?: Array<{name: string}>} | undefined
+    const container = options.container ?? spec?.containers?.[0]?.name ?? ''
+    throw badRequest(`container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`)
+  }
+
+  async close(): Promise<void> {
+    await this.settle()
+    this.store.close()
+  }
+
+  /** Runs the controllers until the cluster is quiet, when something was written since they last ran. */
+  async settle(): Promise<void> {
+    if (!this.dirty) return
+    this.dirty = false
+    await this.controllers.runUntilQuiet(this)
+  }
+
+  /** The served resource of a ref, or NotFound as kube-apiserver answers an unknown path. */
+  async resolve(ref: ResourceRef): Promise<ResourceInfo> {
+    const all = await this.discover()
+    const info = all.find((r) => r.group === ref.group && r.resource === ref.resource && r.version === ref.version)
+    if (!info) throw notFound({group: ref.group, resource: ref.resource}, '')
+    return info
+  }
+
+  private async infoForObject(object: KubeObject): Promise<ResourceInfo> {
+    const all = await this.discover()
+    const info = all.find((r) => apiVersionOf(r) === object.apiVersion && r.kind === object.kind)
+    if (!info) throw badRequest(`no kind "${object.kind}" is registered for version "${object.apiVersion}"`)
+    return info
+  }
+
+  private updateLocked(info: ResourceInfo, object: KubeObject, options: WriteOptions & {subresource?: string | undefined}): KubeObject {
+    const name = object.metadata.name ?? ''
+    const key = storeKey(info, object.metadata.namespace, name)
+    const current = this.store.get(key)
+    if (!current) throw notFound(info, name)
+    const sentVersion = object.metadata.resourceVersion
+    if (sentVersion !== undefined && sentVersion !== '' && sentVersion !== current.object.metadata.resourceVersion) {
+      throw conflict(info, name, 'the object has been modified; please apply your changes to the latest version and try again')
+    }
+    const next = admitUpdate(info, object, current.object, options.subresource)
+    if (options.dryRun) return next
+    if (JSON.stringify(next) === JSON.stringify(current.object)) return current.object
+    return isDeletionComplete(key.resource, next) ? this.store.remove(key, next) : this.store.put(key, next)
+  }
+}

@@ -1,0 +1,244 @@
+import Database from 'better-sqlite3'
+import type {KubeObject} from '../../backend/object.js'
+
+/** One row of the change log: what changed at a revision. */
+export interface ChangeEvent {
+  revision: number
+  type: 'ADDED' | 'MODIFIED' | 'DELETED'
+  resource: string
+  namespace: string
+  name: string
+  object: KubeObject
+}
+
+/** A stored object with the revision of its last write. */
+export interface StoredObject {
+  object: KubeObject
+  revision: number
+}
+
+/** Where an object lives: its storage key. Cluster-scoped objects use namespace ''. */
+export interface StoreKey {
+  /** 'apps/deployments', '/pods' */
+  resource: string
+  namespace: string
+  name: string
+}
+
+// Waiting this long for another skiff process's write lock is far beyond any single wave's duration.
+const BUSY_TIMEOUT_MS = 30_000
+// Change log rows kept for watchers; older ones are compacted away (etcd's compaction, kine's compact).
+const CHANGE_LOG_RETAINED = 10_000
+
+const SCHEMA_VERSION = 1
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS objects (
+  resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+  uid TEXT NOT NULL, revision INTEGER NOT NULL, object TEXT NOT NULL,
+  PRIMARY KEY (resource, namespace, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS objects_uid ON objects (uid);
+CREATE TABLE IF NOT EXISTS owner_refs (
+  owner_uid TEXT NOT NULL, resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+  PRIMARY KEY (owner_uid, resource, namespace, name)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS changes (
+  revision INTEGER PRIMARY KEY, type TEXT NOT NULL, resource TEXT NOT NULL,
+  namespace TEXT NOT NULL, name TEXT NOT NULL, object TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
+`
+
+interface ObjectRow {
+  object: string
+  revision: number
+}
+interface ChangeRow extends ObjectRow {
+  type: ChangeEvent['type']
+  resource: string
+  namespace: string
+  name: string
+}
+
+/**
+ * The embedded cluster's storage, shaped like kine: objects keyed by resource/namespace/name, one global
+ * revision that becomes every write's resourceVersion, and a change log keyed by revision for watch.
+ * Writes go through `transaction`, which takes SQLite's write lock up front (BEGIN IMMEDIATE) so concurrent
+ * skiff processes queue on the busy timeout instead of failing with 'database is locked'.
+ */
+export class Store {
+  private readonly db: Database.Database
+  private readonly statements: ReturnType<typeof prepare>
+
+  constructor(file: string) {
+    this.db = new Database(file, {timeout: BUSY_TIMEOUT_MS})
+    // WAL + NORMAL keeps every transaction atomic across a kill -9; only the last commits may be lost on power loss
+    this.db.pragma('synchronous = NORMAL')
+    if (this.db.pragma('user_version', {simple: true}) !== SCHEMA_VERSION) this.createSchema()
+    this.statements = prepare(this.db)
+  }
+
+  private createSchema(): void {
+    // journal_mode is persistent in the file, so only the process that creates the store sets it
+    this.db.pragma('journal_mode = WAL')
+    this.db
+      .transaction(() => {
+        this.db.exec(SCHEMA)
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+      })
+      .immediate()
+  }
+
+  /** Runs fn as one write transaction holding the write lock from the start. */
+  transaction<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn()
+    return this.db.transaction(fn).immediate()
+  }
+
+  /** Runs fn as one read transaction: a consistent snapshot. */
+  snapshot<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn()
+    return this.db.transaction(fn).deferred()
+  }
+
+  /** The current global revision. */
+  revision(): number {
+    return Number((this.statements.getMeta.get('revision') as {value: string}).value)
+  }
+
+  get(key: StoreKey): StoredObject | undefined {
+    const row = this.statements.get.get(key.resource, key.namespace, key.name) as ObjectRow | undefined
+    return row && {object: JSON.parse(row.object) as KubeObject, revision: row.revision}
+  }
+
+  /** Objects of a resource, in one namespace or (namespace undefined) all, ordered by namespace then name. */
+  list(resource: string, namespace?: string): StoredObject[] {
+    const rows = (
+      namespace === undefined
+        ? this.statements.listAll.all(resource)
+        : this.statements.listNamespace.all(resource, namespace)
+    ) as ObjectRow[]
+    return rows.map((row) => ({object: JSON.parse(row.object) as KubeObject, revision: row.revision}))
+  }
+
+  /** Every object in a namespace, of any resource. */
+  listInNamespace(namespace: string): Array<StoredObject & {resource: string}> {
+    const rows = this.statements.listInNamespace.all(namespace) as Array<ObjectRow & {resource: string}>
+    return rows.map((row) => ({
+      resource: row.resource,
+      object: JSON.parse(row.object) as KubeObject,
+      revision: row.revision,
+    }))
+  }
+
+  /** Storage keys of the objects that name uid in their ownerReferences. */
+  dependentsOf(uid: string): StoreKey[] {
+    return this.statements.dependents.all(uid) as StoreKey[]
+  }
+
+  /** The storage key of the object with this uid, if any. */
+  keyOfUid(uid: string): StoreKey | undefined {
+    return this.statements.keyOfUid.get(uid) as StoreKey | undefined
+  }
+
+  /**
+   * Writes an object (create or update) at the next revision and logs the change; returns the object as
+   * stored, with metadata.resourceVersion set. Must run inside `transaction`.
+   */
+  put(key: StoreKey, object: KubeObject): KubeObject {
+    const existed = this.statements.get.get(key.resource, key.namespace, key.name) !== undefined
+    const revision = this.nextRevision()
+    const stored: KubeObject = {...object, metadata: {...object.metadata, resourceVersion: String(revision)}}
+    const text = JSON.stringify(stored)
+    this.statements.put.run(key.resource, key.namespace, key.name, stored.metadata.uid ?? '', revision, text)
+    this.statements.deleteRefs.run(key.resource, key.namespace, key.name)
+    for (const owner of stored.metadata.ownerReferences ?? []) {
+      this.statements.insertRef.run(owner.uid, key.resource, key.namespace, key.name)
+    }
+    this.statements.logChange.run(revision, existed ? 'MODIFIED' : 'ADDED', key.resource, key.namespace, key.name, text)
+    return stored
+  }
+
+  /** Removes an object and logs its deletion at the next revision. Must run inside `transaction`. */
+  remove(key: StoreKey, object: KubeObject): KubeObject {
+    const revision = this.nextRevision()
+    const removed: KubeObject = {...object, metadata: {...object.metadata, resourceVersion: String(revision)}}
+    this.statements.remove.run(key.resource, key.namespace, key.name)
+    this.statements.deleteRefs.run(key.resource, key.namespace, key.name)
+    this.statements.logChange.run(revision, 'DELETED', key.resource, key.namespace, key.name, JSON.stringify(removed))
+    return removed
+  }
+
+  /** Changes after a revision, oldest first. */
+  changesAfter(revision: number, limit = 1000): ChangeEvent[] {
+    const rows = this.statements.changesAfter.all(revision, limit) as ChangeRow[]
+    return rows.map((row) => ({
+      revision: row.revision,
+      type: row.type,
+      resource: row.resource,
+      namespace: row.namespace,
+      name: row.name,
+      object: JSON.parse(row.object) as KubeObject,
+    }))
+  }
+
+  /** The oldest revision still in the change log (a watch from before it must relist). */
+  oldestRetainedRevision(): number {
+    const row = this.statements.oldestChange.get() as {revision: number | null}
+    return row.revision ?? this.revision()
+  }
+
+  readMeta(key: string): string | undefined {
+    return (this.statements.getMeta.get(key) as {value: string} | undefined)?.value
+  }
+
+  /** Sets a metadata value (clock offsets, controller cursors). Must run inside `transaction`. */
+  writeMeta(key: string, value: string): void {
+    this.statements.setMeta.run(key, value)
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  private nextRevision(): number {
+    const revision = this.revision() + 1
+    this.statements.setMeta.run('revision', String(revision))
+    if (revision % 1000 === 0) this.statements.compact.run(revision - CHANGE_LOG_RETAINED)
+    return revision
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    get: db.prepare('SELECT object, revision FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
+    listAll: db.prepare('SELECT object, revision FROM objects WHERE resource = ? ORDER BY namespace, name'),
+    listNamespace: db.prepare(
+      'SELECT object, revision FROM objects WHERE resource = ? AND namespace = ? ORDER BY name',
+    ),
+    listInNamespace: db.prepare(
+      'SELECT resource, object, revision FROM objects WHERE namespace = ? ORDER BY resource, name',
+    ),
+    put: db.prepare(
+      'INSERT OR REPLACE INTO objects (resource, namespace, name, uid, revision, object) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    remove: db.prepare('DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
+    keyOfUid: db.prepare('SELECT resource, namespace, name FROM objects WHERE uid = ? LIMIT 1'),
+    dependents: db.prepare('SELECT resource, namespace, name FROM owner_refs WHERE owner_uid = ?'),
+    insertRef: db.prepare(
+      'INSERT OR IGNORE INTO owner_refs (owner_uid, resource, namespace, name) VALUES (?, ?, ?, ?)',
+    ),
+    deleteRefs: db.prepare('DELETE FROM owner_refs WHERE resource = ? AND namespace = ? AND name = ?'),
+    logChange: db.prepare(
+      'INSERT INTO changes (revision, type, resource, namespace, name, object) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    changesAfter: db.prepare(
+      'SELECT revision, type, resource, namespace, name, object FROM changes WHERE revision > ? ORDER BY revision LIMIT ?',
+    ),
+    oldestChange: db.prepare('SELECT MIN(revision) AS revision FROM changes'),
+    compact: db.prepare('DELETE FROM changes WHERE revision <= ?'),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+  }
+}

@@ -1,0 +1,97 @@
+import type {KubeObject} from '../backend/object.js'
+
+/** `create namespace NAME`. */
+export function namespaceObject(name: string): KubeObject {
+  return {apiVersion: 'v1', kind: 'Namespace', metadata: {name}}
+}
+
+/** `create serviceaccount NAME`. */
+export function serviceAccountObject(name: string, namespace: string): KubeObject {
+  return {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name, namespace}}
+}
+
+/** A key/value source of `create configmap|secret`: --from-literal, or file content already read. */
+export interface DataSource {
+  key: string
+  value: string
+}
+
+/** Parses `--from-literal=key=value` as kubectl does (the first `=` splits). */
+export function parseLiteral(text: string): DataSource {
+  const eq = text.indexOf('=')
+  if (eq <= 0) throw new Error(`invalid literal source ${text}, expected key=value`)
+  return {key: text.slice(0, eq), value: text.slice(eq + 1)}
+}
+
+/** Parses an env file (`--from-env-file`): KEY=VALUE lines, `#` comments and blank lines skipped. */
+export function parseEnvFile(content: string, file: string): DataSource[] {
+  const sources: DataSource[] = []
+  content.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/^\uFEFF/, '').trimStart()
+    if (line === '' || line.startsWith('#')) return
+    const eq = line.indexOf('=')
+    if (eq <= 0) throw new Error(`${file}: line ${index + 1}: invalid line: ${line}`)
+    sources.push({key: line.slice(0, eq), value: line.slice(eq + 1)})
+  })
+  return sources
+}
+
+function collect(sources: readonly DataSource[], kind: string): Record<string, string> {
+  const data: Record<string, string> = {}
+  for (const {key, value} of sources) {
+    if (key in data) throw new Error(`cannot add key ${key}, another key by that name already exists in ${kind}: map[]`)
+    data[key] = value
+  }
+  return data
+}
+
+/** `create configmap NAME --from-literal ... --from-file ...`. */
+export function configMapObject(name: string, namespace: string, sources: readonly DataSource[]): KubeObject {
+  const object: KubeObject = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, namespace}}
+  if (sources.length > 0) object['data'] = collect(sources, 'data')
+  return object
+}
+
+/** `create secret generic NAME ...`: values base64-encoded into data, as kubectl sends them. */
+export function secretObject(name: string, namespace: string, sources: readonly DataSource[], type?: string): KubeObject {
+  const object: KubeObject = {apiVersion: 'v1', kind: 'Secret', metadata: {name, namespace}}
+  const data = collect(sources, 'data')
+  if (sources.length > 0) {
+    object['data'] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]))
+  }
+  if (type) object['type'] = type
+  return object
+}
+
+/** `create deployment NAME --image=... [--replicas] [--port]`, shaped as kubectl's generator shapes it. */
+export function deploymentObject(
+  name: string,
+  namespace: string,
+  options: {images: readonly string[]; replicas: number; port?: number | undefined},
+): KubeObject {
+  const labels = {app: name}
+  const containers = options.images.map((image) => {
+    const container: Record<string, unknown> = {name: containerName(image), image, resources: {}}
+    if (options.port !== undefined && options.port >= 0) container['ports'] = [{containerPort: options.port}]
+    return container
+  })
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {name, namespace, labels},
+    spec: {
+      replicas: options.replicas,
+      selector: {matchLabels: labels},
+      strategy: {},
+      template: {metadata: {labels}, spec: {containers}},
+    },
+    status: {},
+  }
+}
+
+// kubectl names a container after its image: the last path segment, without tag or digest (create_deployment.go)
+function containerName(image: string): string {
+  const last = image.split('/').pop() ?? image
+  const base = (last.split('@')[0] ?? last).split(':')[0] ?? last
+  return base.toLowerCase().replace(/[^a-z0-9-]/g, '-')
+}

@@ -1,0 +1,99 @@
+import type {Backend, DeleteOptions} from '../backend/backend.js'
+import type {KubeObject} from '../backend/object.js'
+import type {ResourceInfo, ResourceRef} from '../backend/refs.js'
+import {hasReason} from '../backend/status.js'
+import {refFor} from '../resources/registry.js'
+import type {Visit} from './targets.js'
+
+/** What `delete` asks for. */
+export interface DeleteRequest {
+  visits: readonly Visit[]
+  labelSelector?: string | undefined
+  fieldSelector?: string | undefined
+  ignoreNotFound: boolean
+  cascade: 'background' | 'foreground' | 'orphan'
+  gracePeriodSeconds?: number | undefined
+  dryRun: 'none' | 'client' | 'server'
+}
+
+/** One deleted (or, with a dry run, would-be-deleted) object. */
+export interface Deleted {
+  info: ResourceInfo
+  ref: ResourceRef
+  name: string
+  uid: string | undefined
+}
+
+/** Deletes what the visits name and reports each, continuing past errors as kubectl does. */
+export async function deleteResources(
+  backend: Backend,
+  request: DeleteRequest,
+  onDeleted: (deleted: Deleted) => void,
+): Promise<{deleted: Deleted[]; errors: unknown[]}> {
+  const deleted: Deleted[] = []
+  const errors: unknown[] = []
+  const options: DeleteOptions = {propagationPolicy: propagationOf(request.cascade)}
+  if (request.gracePeriodSeconds !== undefined && request.gracePeriodSeconds >= 0) {
+    options.gracePeriodSeconds = request.gracePeriodSeconds
+  }
+  if (request.dryRun === 'server') options.dryRun = true
+  for (const visit of request.visits) {
+    const ref = refFor(visit.info, visit.namespace)
+    try {
+      const names = visit.kind === 'list' ? await listNames(backend, ref, request) : [visit.name]
+      for (const name of names) {
+        try {
+          const result = request.dryRun === 'client' ? await backend.get(ref, name) : await backend.delete(ref, name, options)
+          const entry: Deleted = {info: visit.info, ref, name, uid: uidOf(result)}
+          deleted.push(entry)
+          onDeleted(entry)
+        } catch (error) {
+          if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(error)
+        }
+      }
+    } catch (error) {
+      if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(error)
+    }
+  }
+  return {deleted, errors}
+}
+
+/** Waits until each deleted object is gone (or replaced by one with another uid); false on timeout. */
+export async function waitForDeletion(
+  backend: Backend,
+  deleted: readonly Deleted[],
+  options: {timeoutMs: number; pollMs: number; now: () => number; sleep: (ms: number) => Promise<void>},
+): Promise<{pending: Deleted[]}> {
+  const deadline = options.now() + options.timeoutMs
+  let pending = [...deleted]
+  for (;;) {
+    const still: Deleted[] = []
+    for (const entry of pending) {
+      try {
+        const object = await backend.get(entry.ref, entry.name)
+        if (object.metadata.uid === entry.uid) still.push(entry)
+      } catch (error) {
+        if (!hasReason(error, 'NotFound')) throw error
+      }
+    }
+    pending = still
+    if (pending.length === 0 || options.now() >= deadline) return {pending}
+    await options.sleep(options.pollMs)
+  }
+}
+
+async function listNames(backend: Backend, ref: ResourceRef, request: DeleteRequest): Promise<string[]> {
+  const list = await backend.list(ref, {labelSelector: request.labelSelector, fieldSelector: request.fieldSelector})
+  return list.items.map((item) => item.metadata.name ?? '')
+}
+
+function propagationOf(cascade: DeleteRequest['cascade']): DeleteOptions['propagationPolicy'] {
+  if (cascade === 'foreground') return 'Foreground'
+  if (cascade === 'orphan') return 'Orphan'
+  return 'Background'
+}
+
+function uidOf(result: unknown): string | undefined {
+  const metadata = (result as Partial<KubeObject> | undefined)?.metadata
+  return metadata?.uid
+}

@@ -1,0 +1,73 @@
+import type {Backend} from '../backend/backend.js'
+import type {KubeObject} from '../backend/object.js'
+import type {ResourceInfo} from '../backend/refs.js'
+import {hasReason} from '../backend/status.js'
+import type {Table} from '../backend/table.js'
+import {refFor} from '../resources/registry.js'
+import type {Visit} from './targets.js'
+
+/** What `get` asks for. */
+export interface GetOptions {
+  visits: readonly Visit[]
+  labelSelector?: string | undefined
+  fieldSelector?: string | undefined
+  ignoreNotFound: boolean
+  /** tables (human output) or objects (-o json|yaml|name|jsonpath|custom-columns) */
+  as: 'table' | 'objects'
+}
+
+/** Consecutive results of one resource type, merged into one table (one header). */
+export interface TableGroup {
+  info: ResourceInfo
+  table: Table
+  /** this group came from a list, not named objects */
+  listed: boolean
+}
+
+/** What `get` found, with the per-object errors to report after the output (ContinueOnError). */
+export interface GetResult {
+  groups: TableGroup[]
+  objects: KubeObject[]
+  /** one named object was asked for: structured output prints it alone, not in a List */
+  singleItem: boolean
+  errors: unknown[]
+}
+
+/** Fetches what the visits name, as kubectl get's builder does with ContinueOnError and Latest. */
+export async function getResources(backend: Backend, options: GetOptions): Promise<GetResult> {
+  const result: GetResult = {
+    groups: [],
+    objects: [],
+    singleItem: options.visits.length === 1 && options.visits[0]?.kind !== 'list',
+    errors: [],
+  }
+  const listOptions = {labelSelector: options.labelSelector, fieldSelector: options.fieldSelector}
+  for (const visit of options.visits) {
+    const ref = refFor(visit.info, visit.namespace)
+    try {
+      if (options.as === 'table') {
+        const table =
+          visit.kind === 'list' ? await backend.table(ref, listOptions) : await backend.table(ref, {name: visit.name})
+        addRows(result.groups, visit.info, table, visit.kind === 'list')
+      } else if (visit.kind === 'list') {
+        result.objects.push(...(await backend.list(ref, listOptions)).items)
+      } else {
+        result.objects.push(await backend.get(ref, visit.name))
+      }
+    } catch (error) {
+      if (options.ignoreNotFound && hasReason(error, 'NotFound')) continue
+      result.errors.push(error)
+    }
+  }
+  return result
+}
+
+function addRows(groups: TableGroup[], info: ResourceInfo, table: Table, listed: boolean): void {
+  const last = groups[groups.length - 1]
+  if (last && last.info.group === info.group && last.info.resource === info.resource) {
+    last.table = {...last.table, rows: [...last.table.rows, ...table.rows]}
+    last.listed &&= listed
+    return
+  }
+  groups.push({info, table, listed})
+}

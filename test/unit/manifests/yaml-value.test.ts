@@ -1,0 +1,101 @@
+import {describe, expect, it} from 'vitest'
+import {convertYamlDocument} from '../../../src/manifests/yaml-value.js'
+
+const valueOf = (text: string): unknown => convertYamlDocument(text).value
+
+describe('convertYamlDocument', () => {
+  it('resolves plain scalars with YAML 1.1 rules, as kubectl reads them', () => {
+    const text = [
+      'a: yes',
+      'b: 0777',
+      'c: 1_000',
+      'd: 1:30',
+      'e: 0x1F',
+      'f: ~',
+      'g: 2001-12-14',
+      'h: on',
+      'i: Off',
+      'j: 1e3',
+      'k: .5',
+      'l: +12',
+      'm: 0o17',
+      'o: 12:30:45',
+      'p: y',
+      "q: 'yes'",
+      'r: 0b101',
+      's: 2001-12-14T21:59:43.10-05:00',
+      't: 1.0',
+      'v: 007',
+      'w: 0.1e-2',
+      'x: 08',
+      'cc: !!str 5',
+      'dd: <<',
+      'ee: !!float 5',
+      'ff: !foo x',
+      'gg: !!binary aGVsbG8=',
+      '',
+    ].join('\n')
+    expect(valueOf(text)).toEqual({
+      a: true,
+      b: 511,
+      c: 1000,
+      d: '1:30',
+      e: 31,
+      f: null,
+      g: '2001-12-14',
+      h: true,
+      i: false,
+      j: 1000,
+      k: 0.5,
+      l: 12,
+      m: 15,
+      o: '12:30:45',
+      p: true,
+      q: 'yes',
+      r: 5,
+      s: '2001-12-14T21:59:43.10-05:00',
+      t: 1,
+      v: 7,
+      w: 0.001,
+      x: 8,
+      cc: '5',
+      dd: '<<',
+      ee: 5,
+      ff: 'x',
+      gg: 'hello',
+    })
+  })
+
+  it('turns non-string keys into the strings sigs.k8s.io/yaml makes of them', () => {
+    const text = 'n: 1\non: 2\n1.5: x\n10: y\n0x10: z\n1.10: w\n3.14159265358979: pi\n1e20: big\n'
+    expect(valueOf(text)).toEqual({
+      false: 1,
+      true: 2,
+      '1.5': 'x',
+      '10': true,
+      '16': 'z',
+      '1.1': 'w',
+      '3.1415927': 'pi',
+      '1e+20': 'big',
+    })
+  })
+
+  it('merges << keys and resolves aliases, letting later keys win', () => {
+    const text = 'base: &b {a: 1, b: 2}\nuse:\n  <<: *b\n  b: 3\nlist: &l [a]\nagain: *l\n'
+    expect(valueOf(text)).toEqual({base: {a: 1, b: 2}, use: {a: 1, b: 3}, list: ['a'], again: ['a']})
+  })
+
+  it('keeps the last of duplicate keys', () => {
+    expect(valueOf('name: web\nname: other\n')).toEqual({name: 'other'})
+  })
+
+  it('reads only the first document of the text, as go-yaml does', () => {
+    expect(valueOf('a: 1\n...\n')).toEqual({a: 1})
+  })
+
+  it('tells where the content and the items of a list start', () => {
+    const converted = convertYamlDocument('# head\napiVersion: v1\nkind: List\nitems:\n- a: 1\n- b: 2\n')
+    expect(converted.offset).toBe(7)
+    expect(converted.itemOffsets).toEqual([42, 49])
+  })
+})
