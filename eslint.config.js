@@ -6,6 +6,20 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // plain Node scripts (bin, build, bench, the kubectl-tests runner)
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -20,9 +34,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read time from the Clock.'},
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read time from the Clock.',
+        },
         {selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read time from the Clock.'},
-        {selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use the seeded random source in clock/.'},
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Use the seeded random source in clock/.',
+        },
       ],
       'no-restricted-globals': ['error', {name: 'setInterval', message: 'Timers belong to the clock.'}],
     },
@@ -31,18 +51,29 @@ export default tseslint.config(
     // dependency direction (CONVENTIONS.md §2)
     files: ['src/embedded/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {patterns: ['**/cluster/**', '**/kubectl/**', '**/cli/**', '**/commands/**', '**/ui/**']}],
+      'no-restricted-imports': [
+        'error',
+        {patterns: ['**/cluster/**', '**/kubectl/**', '**/cli/**', '**/commands/**', '**/ui/**']},
+      ],
     },
   },
   {
     files: ['src/backend/**/*.ts', 'src/resources/**/*.ts', 'src/output/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {patterns: ['**/embedded/**', '**/cluster/**', '**/kubectl/**', '**/cli/**', '**/ui/**'], paths: ['@kubernetes/client-node', 'ink', 'react']}],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['**/embedded/**', '**/cluster/**', '**/kubectl/**', '**/cli/**', '**/ui/**'],
+          paths: ['@kubernetes/client-node', 'ink', 'react'],
+        },
+      ],
     },
   },
   {
     files: ['src/kubectl/**/*.ts'],
-    rules: {'no-restricted-imports': ['error', {patterns: ['**/embedded/**', '**/cluster/**', '**/cli/**', '**/ui/**']}]},
+    rules: {
+      'no-restricted-imports': ['error', {patterns: ['**/embedded/**', '**/cluster/**', '**/cli/**', '**/ui/**']}],
+    },
   },
   {
     files: ['commands/**/*.ts', 'src/cli/**/*.ts'],

@@ -19,14 +19,20 @@ const envFor = (home) => ({...process.env, SKIFF_HOME: join(home, '.skiff'), HOM
 function seedPods(home, count) {
   const docs = []
   for (let i = 0; i < count; i++) {
-    docs.push(JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {name: `pod-${String(i).padStart(4, '0')}`, labels: {app: `app-${i % 10}`}},
-      spec: {containers: [{name: 'c', image: 'nginx:1.27'}]},
-    }))
+    docs.push(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {name: `pod-${String(i).padStart(4, '0')}`, labels: {app: `app-${i % 10}`}},
+        spec: {containers: [{name: 'c', image: 'nginx:1.27'}]},
+      }),
+    )
   }
-  execFileSync('node', [bin, 'create', '-f', '-'], {input: docs.join('\n'), env: envFor(home), stdio: ['pipe', 'ignore', 'inherit']})
+  execFileSync('node', [bin, 'create', '-f', '-'], {
+    input: docs.join('\n'),
+    env: envFor(home),
+    stdio: ['pipe', 'ignore', 'inherit'],
+  })
 }
 
 function timeOnce(command, args, env) {
@@ -45,7 +51,10 @@ function median(values) {
 
 // Which modules a command loads: loader hooks cost time, so this is a separate, untimed run.
 function modulesLoaded(args, env) {
-  const out = spawnSync('node', ['--import', join(root, 'bench', 'module-report.mjs'), bin, ...args], {env, encoding: 'utf8'})
+  const out = spawnSync('node', ['--import', join(root, 'bench', 'module-report.mjs'), bin, ...args], {
+    env,
+    encoding: 'utf8',
+  })
   return (out.stderr.match(/^loaded: (.*)$/m) ?? [])[1] ?? '(unknown)'
 }
 

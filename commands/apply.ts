@@ -12,7 +12,7 @@ import {ResourceRegistry} from '../src/resources/registry.js'
 export default class Apply extends SkiffCommand {
   static override summary = 'Apply a configuration to a resource by file name or stdin'
   static override description =
-    'Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn\'t exist yet. JSON and YAML formats are accepted.'
+    "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. JSON and YAML formats are accepted."
   static override examples = [
     '<%= config.bin %> apply -f ./pod.json',
     'cat pod.json | <%= config.bin %> apply -f -',
@@ -22,10 +22,24 @@ export default class Apply extends SkiffCommand {
     ...filenameFlags,
     ...printFlags,
     ...dryRunFlag,
-    selector: Flags.string({char: 'l', description: 'Selector (label query) to filter on; only objects from the files that match are applied.'}),
-    'field-manager': Flags.string({default: 'kubectl-client-side-apply', description: 'Name of the manager used to track field ownership.'}),
-    overwrite: Flags.boolean({default: true, allowNo: true, description: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration'}),
-    validate: Flags.string({default: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).'}),
+    selector: Flags.string({
+      char: 'l',
+      description: 'Selector (label query) to filter on; only objects from the files that match are applied.',
+    }),
+    'field-manager': Flags.string({
+      default: 'kubectl-client-side-apply',
+      description: 'Name of the manager used to track field ownership.',
+    }),
+    overwrite: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description:
+        'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration',
+    }),
+    validate: Flags.string({
+      default: 'strict',
+      description: 'Must be one of: strict (or true), warn, ignore (or false).',
+    }),
   }
 
   async run(): Promise<void> {

@@ -18,7 +18,8 @@ const FORCE_WARNING =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
 
 export default class Delete extends SkiffCommand {
-  static override summary = 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
+  static override summary =
+    'Delete resources by file names, stdin, resources and names, or by resources and label selector'
   static override examples = [
     '<%= config.bin %> delete -f ./pod.json',
     '<%= config.bin %> delete pod,service baz foo',
@@ -33,15 +34,38 @@ export default class Delete extends SkiffCommand {
     ...selectorFlags,
     ...dryRunFlag,
     all: Flags.boolean({description: 'Delete all resources, in the namespace of the specified resource types.'}),
-    'all-namespaces': Flags.boolean({char: 'A', description: 'If present, list the requested object(s) across all namespaces.'}),
+    'all-namespaces': Flags.boolean({
+      char: 'A',
+      description: 'If present, list the requested object(s) across all namespaces.',
+    }),
     'ignore-not-found': Flags.boolean({description: 'Treat "resource not found" as a successful delete.'}),
-    cascade: Flags.string({default: 'background', description: 'Must be "background", "orphan", or "foreground". Defaults to background.'}),
-    'grace-period': Flags.integer({default: -1, description: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.'}),
-    now: Flags.boolean({description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).'}),
+    cascade: Flags.string({
+      default: 'background',
+      description: 'Must be "background", "orphan", or "foreground". Defaults to background.',
+    }),
+    'grace-period': Flags.integer({
+      default: -1,
+      description: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.',
+    }),
+    now: Flags.boolean({
+      description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).',
+    }),
     force: Flags.boolean({description: 'If true, immediately remove resources from API and bypass graceful deletion.'}),
-    wait: Flags.boolean({default: true, allowNo: true, description: 'If true, wait for resources to be gone before returning.'}),
-    timeout: Flags.string({default: '0s', description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object'}),
-    output: Flags.string({char: 'o', description: 'Output mode. Use "-o name" for shorter output (resource/name).', options: ['name']}),
+    wait: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description: 'If true, wait for resources to be gone before returning.',
+    }),
+    timeout: Flags.string({
+      default: '0s',
+      description:
+        'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+    }),
+    output: Flags.string({
+      char: 'o',
+      description: 'Output mode. Use "-o name" for shorter output (resource/name).',
+      options: ['name'],
+    }),
   }
 
   async run(): Promise<void> {
@@ -53,7 +77,8 @@ export default class Delete extends SkiffCommand {
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       )
     }
-    if (flags.now && flags['grace-period'] >= 0) throw new Error('--now and --grace-period cannot be specified together')
+    if (flags.now && flags['grace-period'] >= 0)
+      throw new Error('--now and --grace-period cannot be specified together')
     if (flags.all && flags.selector) throw new Error('cannot set --all and --selector at the same time')
     const dryRun = parseDryRun(flags['dry-run'])
     let gracePeriodSeconds = flags.now ? 1 : flags['grace-period']
@@ -66,11 +91,23 @@ export default class Delete extends SkiffCommand {
     const errors: unknown[] = []
     const visits: Visit[] = []
     if (filenames.length > 0) {
-      if (args.length > 0) throw new Error('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
+      if (args.length > 0)
+        throw new Error(
+          'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+        )
       const entries = await readFilenameArgs(filenames, flags.recursive)
-      for (const entry of mapManifestObjects(registry, entries, {namespace: this.namespace(flags), explicit: flags.namespace !== undefined})) {
+      for (const entry of mapManifestObjects(registry, entries, {
+        namespace: this.namespace(flags),
+        explicit: flags.namespace !== undefined,
+      })) {
         if (!isMapped(entry)) errors.push(entry.error)
-        else visits.push({kind: 'named', info: entry.info, namespace: entry.object.metadata.namespace, name: entry.object.metadata.name ?? ''})
+        else
+          visits.push({
+            kind: 'named',
+            info: entry.info,
+            namespace: entry.object.metadata.namespace,
+            name: entry.object.metadata.name ?? '',
+          })
       }
     } else {
       visits.push(...resolveArgTargets(registry, {args, namespace}))
@@ -92,10 +129,16 @@ export default class Delete extends SkiffCommand {
     const verb = flags.force && gracePeriodSeconds === 0 ? 'force deleted' : 'deleted'
     const print = (deleted: Deleted): void => {
       const prefix = kindPrefix(deleted.info)
-      this.out(flags.output === 'name' ? `${prefix}/${deleted.name}\n` : `${prefix} "${deleted.name}" ${verb}${dryRunSuffix(dryRun)}\n`)
+      this.out(
+        flags.output === 'name'
+          ? `${prefix}/${deleted.name}\n`
+          : `${prefix} "${deleted.name}" ${verb}${dryRunSuffix(dryRun)}\n`,
+      )
     }
     const result = await deleteResources(backend, request, print)
-    errors.push(...result.errors.map((e) => (filenames.length > 0 ? withSource('deleting', filenames.join(','), e) : e)))
+    errors.push(
+      ...result.errors.map((e) => (filenames.length > 0 ? withSource('deleting', filenames.join(','), e) : e)),
+    )
     if (result.deleted.length === 0 && errors.length === 0 && visits.some((v) => v.kind === 'list')) {
       this.err('No resources found\n')
     }
@@ -106,7 +149,8 @@ export default class Delete extends SkiffCommand {
         now: () => performance.now(),
         sleep: (ms) => sleep(ms),
       })
-      for (const entry of pending) errors.push(new Error(`timed out waiting for the condition on ${entry.info.resource}/${entry.name}`))
+      for (const entry of pending)
+        errors.push(new Error(`timed out waiting for the condition on ${entry.info.resource}/${entry.name}`))
     }
     if (errors.length > 0) throw new AggregateErrors(errors)
   }

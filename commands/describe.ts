@@ -19,13 +19,25 @@ export default class Describe extends SkiffCommand {
     '<%= config.bin %> describe pods -l name=myLabel',
   ]
   static override strict = false
-  static override args = {resources: Args.string({description: '(-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)'})}
+  static override args = {
+    resources: Args.string({description: '(-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)'}),
+  }
   static override flags = {
     ...filenameFlags,
     ...selectorFlags,
-    'all-namespaces': Flags.boolean({char: 'A', description: 'If present, list the requested object(s) across all namespaces.'}),
-    'show-events': Flags.boolean({default: true, allowNo: true, description: 'If true, display events related to the described object.'}),
-    'chunk-size': Flags.integer({default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
+    'all-namespaces': Flags.boolean({
+      char: 'A',
+      description: 'If present, list the requested object(s) across all namespaces.',
+    }),
+    'show-events': Flags.boolean({
+      default: true,
+      allowNo: true,
+      description: 'If true, display events related to the described object.',
+    }),
+    'chunk-size': Flags.integer({
+      default: 500,
+      description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.',
+    }),
   }
 
   async run(): Promise<void> {
@@ -47,7 +59,13 @@ export default class Describe extends SkiffCommand {
     if (filenames.length > 0) {
       const entries = await readFilenameArgs(filenames, flags.recursive)
       for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
-        if (isMapped(entry)) visits.push({kind: 'named', info: entry.info, namespace: entry.object.metadata.namespace, name: entry.object.metadata.name ?? ''})
+        if (isMapped(entry))
+          visits.push({
+            kind: 'named',
+            info: entry.info,
+            namespace: entry.object.metadata.namespace,
+            name: entry.object.metadata.name ?? '',
+          })
         else errors.push(entry.error)
       }
     } else {
@@ -61,13 +79,21 @@ export default class Describe extends SkiffCommand {
     const now = Date.now()
     let first = true
     for (const {info, object} of targets) {
-      const text = await describeObject(backend, info, object, {now, showEvents: flags['show-events'], chunkSize: flags['chunk-size']})
+      const text = await describeObject(backend, info, object, {
+        now,
+        showEvents: flags['show-events'],
+        chunkSize: flags['chunk-size'],
+      })
       // kubectl separates described objects with two newlines after the first
       this.out(first ? text : `\n\n${text}`)
       first = false
     }
     if (targets.length === 0 && errors.length === 0) {
-      this.err(allNamespaces || visits.some((v) => !v.info.namespaced) ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`)
+      this.err(
+        allNamespaces || visits.some((v) => !v.info.namespaced)
+          ? 'No resources found\n'
+          : `No resources found in ${namespace} namespace.\n`,
+      )
     }
     if (errors.length > 0) throw new AggregateErrors(errors)
   }

@@ -26,19 +26,42 @@ export default class Get extends SkiffCommand {
     "<%= config.bin %> get pods -o jsonpath='{.items[*].metadata.name}'",
   ]
   static override strict = false
-  static override args = {resources: Args.string({description: '(TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...)'})}
+  static override args = {
+    resources: Args.string({
+      description: '(TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...)',
+    }),
+  }
   static override flags = {
     ...printFlags,
     ...selectorFlags,
     ...filenameFlags,
-    'all-namespaces': Flags.boolean({char: 'A', description: 'If present, list the requested object(s) across all namespaces.'}),
-    'show-labels': Flags.boolean({description: 'When printing, show all labels as the last column (default hide labels column).'}),
-    'label-columns': Flags.string({char: 'L', multiple: true, multipleNonGreedy: true, description: 'Accepts a comma separated list of labels that are going to be presented as columns.'}),
-    'sort-by': Flags.string({description: 'If non-empty, sort list types using this field specification (a JSONPath expression).'}),
-    'no-headers': Flags.boolean({description: 'When using the default or custom-column output format, don\'t print headers.'}),
-    'ignore-not-found': Flags.boolean({description: 'If the requested object does not exist the command will return exit code 0.'}),
+    'all-namespaces': Flags.boolean({
+      char: 'A',
+      description: 'If present, list the requested object(s) across all namespaces.',
+    }),
+    'show-labels': Flags.boolean({
+      description: 'When printing, show all labels as the last column (default hide labels column).',
+    }),
+    'label-columns': Flags.string({
+      char: 'L',
+      multiple: true,
+      multipleNonGreedy: true,
+      description: 'Accepts a comma separated list of labels that are going to be presented as columns.',
+    }),
+    'sort-by': Flags.string({
+      description: 'If non-empty, sort list types using this field specification (a JSONPath expression).',
+    }),
+    'no-headers': Flags.boolean({
+      description: "When using the default or custom-column output format, don't print headers.",
+    }),
+    'ignore-not-found': Flags.boolean({
+      description: 'If the requested object does not exist the command will return exit code 0.',
+    }),
     'show-kind': Flags.boolean({description: 'If present, list the resource type for the requested object(s).'}),
-    'chunk-size': Flags.integer({default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
+    'chunk-size': Flags.integer({
+      default: 500,
+      description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.',
+    }),
   }
 
   async run(): Promise<void> {
@@ -46,7 +69,9 @@ export default class Get extends SkiffCommand {
     const args = argv as string[]
     const filenames = flags.filename ?? []
     if (args.length === 0 && filenames.length === 0) {
-      this.err(`You must specify the type of resource to get. Use "${this.config.bin} api-resources" for a complete list of supported resources.\n\n`)
+      this.err(
+        `You must specify the type of resource to get. Use "${this.config.bin} api-resources" for a complete list of supported resources.\n\n`,
+      )
       throw new UsageError(
         `Required resource not specified.\nUse "${this.config.bin} explain <resource>" for a detailed description of that resource (e.g. ${this.config.bin} explain pods).`,
         this.commandPath,
@@ -60,11 +85,20 @@ export default class Get extends SkiffCommand {
     const errors: unknown[] = []
     const visits: Visit[] = []
     if (filenames.length > 0) {
-      if (args.length > 0) throw new Error('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
+      if (args.length > 0)
+        throw new Error(
+          'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+        )
       const entries = await readFilenameArgs(filenames, flags.recursive)
       for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
         if (!isMapped(entry)) errors.push(entry.error)
-        else visits.push({kind: 'named', info: entry.info, namespace: entry.object.metadata.namespace, name: entry.object.metadata.name ?? ''})
+        else
+          visits.push({
+            kind: 'named',
+            info: entry.info,
+            namespace: entry.object.metadata.namespace,
+            name: entry.object.metadata.name ?? '',
+          })
       }
     } else {
       visits.push(...resolveArgTargets(registry, {args, namespace: allNamespaces ? undefined : namespace}))
@@ -77,7 +111,8 @@ export default class Get extends SkiffCommand {
       as: printer.type === 'table' ? 'table' : 'objects',
     })
     errors.push(...result.errors)
-    if (printer.type === 'table') this.printTables(result, printer, flags, {allNamespaces, namespace, noErrors: errors.length === 0})
+    if (printer.type === 'table')
+      this.printTables(result, printer, flags, {allNamespaces, namespace, noErrors: errors.length === 0})
     else this.printObjects(result, printer, flags['sort-by'])
     if (errors.length > 0) throw new AggregateErrors(errors)
   }
@@ -85,7 +120,14 @@ export default class Get extends SkiffCommand {
   private printTables(
     result: GetResult,
     printer: Extract<ResolvedPrinter, {type: 'table'}>,
-    flags: {'sort-by'?: string | undefined; 'no-headers': boolean; 'show-labels': boolean; 'label-columns'?: string[] | undefined; 'show-kind': boolean; 'ignore-not-found': boolean},
+    flags: {
+      'sort-by'?: string | undefined
+      'no-headers': boolean
+      'show-labels': boolean
+      'label-columns'?: string[] | undefined
+      'show-kind': boolean
+      'ignore-not-found': boolean
+    },
     context: {allNamespaces: boolean; namespace: string; noErrors: boolean},
   ): void {
     const resources = new Set(result.groups.map((g) => `${g.info.group}/${g.info.resource}`))
@@ -112,7 +154,11 @@ export default class Get extends SkiffCommand {
     }
   }
 
-  private printObjects(result: GetResult, printer: Exclude<ResolvedPrinter, {type: 'table'}>, sortBy: string | undefined): void {
+  private printObjects(
+    result: GetResult,
+    printer: Exclude<ResolvedPrinter, {type: 'table'}>,
+    sortBy: string | undefined,
+  ): void {
     // a single named object that failed prints nothing but its error (get.go printGeneric)
     if (result.singleItem && result.errors.length > 0) return
     const objects = sortBy ? sortObjects(result.objects, sortBy) : result.objects

@@ -19,7 +19,9 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // bundled CommonJS (oclif) calls require(); give ESM output one
-  banner: {js: "import {createRequire as __skiffCreateRequire} from 'node:module'; const require = __skiffCreateRequire(import.meta.url);"},
+  banner: {
+    js: "import {createRequire as __skiffCreateRequire} from 'node:module'; const require = __skiffCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 })
 

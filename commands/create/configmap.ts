@@ -8,7 +8,9 @@ import {configMapObject} from '../../src/kubectl/create-generators.js'
 export default class CreateConfigMap extends CreateGeneratorCommand {
   static override summary = 'Create a config map from a local file, directory or literal value'
   static override aliases = ['create:cm']
-  static override examples = ['<%= config.bin %> create configmap my-config --from-literal=key1=config1 --from-file=path/to/bar']
+  static override examples = [
+    '<%= config.bin %> create configmap my-config --from-literal=key1=config1 --from-file=path/to/bar',
+  ]
   static override args = {name: Args.string({required: true, description: 'NAME'})}
   static override flags = {...printFlags, ...dryRunFlag, ...dataSourceFlags}
 

@@ -11,14 +11,22 @@ export default class CreateDeployment extends CreateGeneratorCommand {
   static override flags = {
     ...printFlags,
     ...dryRunFlag,
-    image: Flags.string({multiple: true, required: true, description: 'Image names to run. A deployment can have multiple images set for multi-container pod.'}),
+    image: Flags.string({
+      multiple: true,
+      required: true,
+      description: 'Image names to run. A deployment can have multiple images set for multi-container pod.',
+    }),
     replicas: Flags.integer({char: 'r', default: 1, description: 'Number of replicas to create. Default is 1.'}),
     port: Flags.integer({default: -1, description: 'The containerPort that this deployment exposes.'}),
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CreateDeployment)
-    const object = deploymentObject(args.name, this.namespace(flags), {images: flags.image, replicas: flags.replicas, port: flags.port})
+    const object = deploymentObject(args.name, this.namespace(flags), {
+      images: flags.image,
+      replicas: flags.replicas,
+      port: flags.port,
+    })
     await this.createGenerated(object, flags)
   }
 }

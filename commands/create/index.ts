@@ -17,8 +17,14 @@ export default class Create extends SkiffCommand {
     ...filenameFlags,
     ...printFlags,
     ...dryRunFlag,
-    'field-manager': Flags.string({default: 'kubectl-create', description: 'Name of the manager used to track field ownership.'}),
-    validate: Flags.string({default: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).'}),
+    'field-manager': Flags.string({
+      default: 'kubectl-create',
+      description: 'Name of the manager used to track field ownership.',
+    }),
+    validate: Flags.string({
+      default: 'strict',
+      description: 'Must be one of: strict (or true), warn, ignore (or false).',
+    }),
   }
 
   async run(): Promise<void> {
@@ -30,7 +36,10 @@ export default class Create extends SkiffCommand {
     const backend = await this.backend(flags)
     const registry = new ResourceRegistry(await backend.discover())
     const errors: unknown[] = []
-    const mapped = mapManifestObjects(registry, entries, {namespace: this.namespace(flags), explicit: flags.namespace !== undefined})
+    const mapped = mapManifestObjects(registry, entries, {
+      namespace: this.namespace(flags),
+      explicit: flags.namespace !== undefined,
+    })
     for (const entry of mapped) {
       if (!isMapped(entry)) {
         errors.push(entry.error)

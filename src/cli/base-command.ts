@@ -45,7 +45,10 @@ export abstract class SkiffCommand extends Command {
     options?: Interfaces.Input<F, B, A>,
     argv = this.argv,
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
-    const definitions = {...options?.baseFlags, ...options?.flags} as Record<string, {type: string; char?: string; allowNo?: boolean}>
+    const definitions = {...options?.baseFlags, ...options?.flags} as Record<
+      string,
+      {type: string; char?: string; allowNo?: boolean}
+    >
     const shapes: Record<string, FlagShape> = {}
     for (const [name, flag] of Object.entries(definitions)) {
       shapes[name] = {type: flag.type === 'boolean' ? 'boolean' : 'option', char: flag.char, allowNo: flag.allowNo}

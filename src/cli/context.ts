@@ -12,7 +12,8 @@ export interface ConnectionFlags {
 }
 
 /** Where a command's requests go. */
-export type Target = {kind: 'embedded'; cluster: string} | {kind: 'kubeconfig'; files: string[]; context?: string | undefined}
+export type Target =
+  {kind: 'embedded'; cluster: string} | {kind: 'kubeconfig'; files: string[]; context?: string | undefined}
 
 /**
  * Chooses the backend as kubectl chooses a cluster (--kubeconfig, then $KUBECONFIG, then ~/.kube/config),

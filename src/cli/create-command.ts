@@ -6,7 +6,10 @@ import {createWritePrinter, dryRunSuffix, parseDryRun, type OutputFlags} from '.
 
 /** The shared run of `create <kind> NAME` generators: build the object, send it, print `kind/name created`. */
 export abstract class CreateGeneratorCommand extends SkiffCommand {
-  protected async createGenerated(object: KubeObject, flags: ConnectionFlags & OutputFlags & {'dry-run'?: string | undefined}): Promise<void> {
+  protected async createGenerated(
+    object: KubeObject,
+    flags: ConnectionFlags & OutputFlags & {'dry-run'?: string | undefined},
+  ): Promise<void> {
     const dryRun = parseDryRun(flags['dry-run'])
     const printer = await createWritePrinter(flags)
     const created = await createObject(await this.backend(flags), object, dryRun)

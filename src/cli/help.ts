@@ -5,8 +5,14 @@ const GROUPS: ReadonlyArray<{title: string; ids: readonly string[]}> = [
   {title: 'Basic Commands (Beginner)', ids: ['create', 'expose', 'run', 'set']},
   {title: 'Basic Commands (Intermediate)', ids: ['explain', 'get', 'edit', 'delete']},
   {title: 'Deploy Commands', ids: ['rollout', 'scale', 'autoscale']},
-  {title: 'Cluster Management Commands', ids: ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']},
-  {title: 'Troubleshooting and Debugging Commands', ids: ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events']},
+  {
+    title: 'Cluster Management Commands',
+    ids: ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'],
+  },
+  {
+    title: 'Troubleshooting and Debugging Commands',
+    ids: ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'],
+  },
   {title: 'Advanced Commands', ids: ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']},
   {title: 'Settings Commands', ids: ['label', 'annotate', 'completion']},
   {title: 'Embedded Cluster Commands', ids: ['cluster', 'serve']},
@@ -43,9 +49,18 @@ export default class SkiffHelp extends Help {
     }
     const rest = [...summaries.keys()].filter((id) => !placed.has(id) && !id.includes(':')).sort()
     if (rest.length > 0) {
-      lines.push('Other Commands:', ...rest.map((id) => `  ${id.padEnd(NAME_COLUMN_WIDTH)} ${summaries.get(id) ?? ''}`.trimEnd()), '')
+      lines.push(
+        'Other Commands:',
+        ...rest.map((id) => `  ${id.padEnd(NAME_COLUMN_WIDTH)} ${summaries.get(id) ?? ''}`.trimEnd()),
+        '',
+      )
     }
-    lines.push('Usage:', `  ${bin} [flags] [options]`, '', `Use "${bin} <command> --help" for more information about a given command.`)
+    lines.push(
+      'Usage:',
+      `  ${bin} [flags] [options]`,
+      '',
+      `Use "${bin} <command> --help" for more information about a given command.`,
+    )
     return lines.join('\n')
   }
 }

@@ -14,12 +14,17 @@ export const metadataFlags = {
   ...filenameFlags,
   ...printFlags,
   ...dryRunFlag,
-  overwrite: Flags.boolean({description: 'If true, allow labels/annotations to be overwritten, otherwise reject updates that overwrite existing ones.'}),
+  overwrite: Flags.boolean({
+    description:
+      'If true, allow labels/annotations to be overwritten, otherwise reject updates that overwrite existing ones.',
+  }),
   all: Flags.boolean({description: 'Select all resources, in the namespace of the specified resource types'}),
   'all-namespaces': Flags.boolean({char: 'A', description: 'If true, check the specified action in all namespaces.'}),
   selector: Flags.string({char: 'l', description: 'Selector (label query) to filter on.'}),
   'field-selector': Flags.string({description: 'Selector (field query) to filter on.'}),
-  'resource-version': Flags.string({description: 'If non-empty, the update will only succeed if this is the current resource-version for the object.'}),
+  'resource-version': Flags.string({
+    description: 'If non-empty, the update will only succeed if this is the current resource-version for the object.',
+  }),
   local: Flags.boolean({description: 'If true, will NOT contact api-server but run locally.'}),
 }
 
@@ -47,7 +52,10 @@ export abstract class MetadataCommand extends SkiffCommand {
   ): Promise<void> {
     const {resources, changes} = parseMetadataArgs(argv)
     if (Object.keys(changes.set).length === 0 && changes.remove.length === 0) {
-      throw new UsageError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`, this.commandPath)
+      throw new UsageError(
+        `at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`,
+        this.commandPath,
+      )
     }
     const dryRun = parseDryRun(flags['dry-run'])
     const printer = await createWritePrinter(flags)
@@ -59,12 +67,24 @@ export abstract class MetadataCommand extends SkiffCommand {
     if (flags.filename?.length) {
       const entries = await readFilenameArgs(flags.filename, flags.recursive)
       for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
-        if (isMapped(entry)) visits.push({kind: 'named', info: entry.info, namespace: entry.object.metadata.namespace, name: entry.object.metadata.name ?? ''})
+        if (isMapped(entry))
+          visits.push({
+            kind: 'named',
+            info: entry.info,
+            namespace: entry.object.metadata.namespace,
+            name: entry.object.metadata.name ?? '',
+          })
         else errors.push(entry.error)
       }
     } else {
-      if (resources.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>', this.commandPath)
-      visits.push(...resolveArgTargets(registry, {args: resources, namespace: flags['all-namespaces'] ? undefined : namespace}))
+      if (resources.length === 0)
+        throw new UsageError(
+          'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+          this.commandPath,
+        )
+      visits.push(
+        ...resolveArgTargets(registry, {args: resources, namespace: flags['all-namespaces'] ? undefined : namespace}),
+      )
       if (visits.some((v) => v.kind === 'list') && !flags.all && !flags.selector && !flags['field-selector']) {
         throw new Error('resource(s) were provided, but no name was specified')
       }
@@ -83,7 +103,12 @@ export abstract class MetadataCommand extends SkiffCommand {
             dryRun: dryRun !== 'none',
             resourceVersion: flags['resource-version'],
           })
-          this.out(printer(result.object, `${result.changed || field === 'annotations' ? verb.done : verb.unchanged}${dryRunSuffix(dryRun)}`))
+          this.out(
+            printer(
+              result.object,
+              `${result.changed || field === 'annotations' ? verb.done : verb.unchanged}${dryRunSuffix(dryRun)}`,
+            ),
+          )
         }
       } catch (error) {
         errors.push(error)

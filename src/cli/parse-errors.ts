@@ -9,11 +9,15 @@ export function toKubectlError(error: unknown, commandPath: string, config: Conf
   switch (error.constructor.name) {
     case 'NonExistentFlagsError': {
       const flag = /Nonexistent flags?: ([^,\n]+)/.exec(message)?.[1] ?? ''
-      const what = flag.startsWith('--') ? `unknown flag: ${flag}` : `unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}`
+      const what = flag.startsWith('--')
+        ? `unknown flag: ${flag}`
+        : `unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}`
       return new PlainError(`error: ${what}\nSee '${commandPath} --help' for usage.`)
     }
     case 'UnexpectedArgsError':
-      return new PlainError(`error: unexpected arguments: ${message.replace(/^Unexpected arguments?: /, '')}\nSee '${commandPath} -h' for help and examples`)
+      return new PlainError(
+        `error: unexpected arguments: ${message.replace(/^Unexpected arguments?: /, '')}\nSee '${commandPath} -h' for help and examples`,
+      )
     case 'RequiredArgsError':
     case 'FailedFlagValidationError':
     case 'FlagInvalidOptionError':

@@ -20,7 +20,10 @@ export function renderError(error: unknown): string {
 function renderInvalid(error: StatusError): string {
   const details = error.status.details
   if (!details) return 'The request is invalid\n'
-  const head = details.kind || details.name ? `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid` : 'The request is invalid'
+  const head =
+    details.kind || details.name
+      ? `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid`
+      : 'The request is invalid'
   const causes = uniqueCauses(details.causes ?? [])
   if (causes.length === 0) return `${head}\n`
   if (causes.length === 1) return `${head}: ${causes[0]}\n`

@@ -1,7 +1,14 @@
 import {readFile} from 'node:fs/promises'
 import {createObjectPrinter} from '../output/object-printer.js'
 import {printName} from '../output/name.js'
-import {parseOutputFormat, resolvePrinter, templateFileToRead, templateReadError, type OutputFormat, type ResolvedPrinter} from '../output/print-flags.js'
+import {
+  parseOutputFormat,
+  resolvePrinter,
+  templateFileToRead,
+  templateReadError,
+  type OutputFormat,
+  type ResolvedPrinter,
+} from '../output/print-flags.js'
 
 /** --dry-run's strategy. */
 export type DryRun = 'none' | 'client' | 'server'
@@ -30,7 +37,10 @@ export interface OutputFlags {
 }
 
 /** Parses -o and resolves its printer, reading a template file when the format names one. */
-export async function resolveOutput(flags: OutputFlags, options: {humanReadable: boolean}): Promise<{format: OutputFormat; printer: ResolvedPrinter}> {
+export async function resolveOutput(
+  flags: OutputFlags,
+  options: {humanReadable: boolean},
+): Promise<{format: OutputFormat; printer: ResolvedPrinter}> {
   const format = parseOutputFormat(flags.output ?? '', {humanReadable: options.humanReadable, template: flags.template})
   const file = templateFileToRead(format)
   let fileContent: string | undefined
@@ -38,7 +48,11 @@ export async function resolveOutput(flags: OutputFlags, options: {humanReadable:
     try {
       fileContent = await readFile(file, 'utf8')
     } catch (error) {
-      throw templateReadError(format, file, `open ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error)}`)
+      throw templateReadError(
+        format,
+        file,
+        `open ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error)}`,
+      )
     }
   }
   const printer = resolvePrinter(format, {

@@ -39,9 +39,22 @@ export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, inpu
   }
   if (!metadata.name && metadata.generateName) metadata.name = metadata.generateName + randomNameSuffix()
   if (!metadata.name) {
-    throw invalid(info, '', [{reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required'}])
+    throw invalid(info, '', [
+      {
+        reason: 'FieldValueRequired',
+        field: 'metadata.name',
+        message: 'Required value: name or generateName is required',
+      },
+    ])
   }
-  for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+  for (const field of [
+    'uid',
+    'resourceVersion',
+    'creationTimestamp',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
+    'generation',
+  ] as const) {
     delete metadata[field]
   }
   const resource = storeResource(info)

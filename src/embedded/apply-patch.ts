@@ -15,7 +15,8 @@ import {applyStrategicMergePatch} from '../resources/patch/strategic.js'
 export function applyPatch(info: ResourceInfo, current: KubeObject, patch: Patch): KubeObject {
   try {
     const patched = patchBody(info, current, patch)
-    if (!isJsonObject(patched) || !isJsonObject(patched['metadata'])) throw badRequest('the patched object is not a Kubernetes object')
+    if (!isJsonObject(patched) || !isJsonObject(patched['metadata']))
+      throw badRequest('the patched object is not a Kubernetes object')
     return patched as KubeObject
   } catch (error) {
     if (error instanceof PatchError) throw patchErrorToStatus(error)

@@ -34,7 +34,9 @@ function bootstrapObjects(): KubeObject[] {
 /** Creates the bootstrap objects of a new cluster, through admission. Must run inside a store transaction. */
 export function bootstrapCluster(store: Store, clock: Clock): void {
   for (const object of bootstrapObjects()) {
-    const info = BUILTIN_RESOURCES.find((r) => r.version === object.apiVersion && r.kind === object.kind && r.group === '')
+    const info = BUILTIN_RESOURCES.find(
+      (r) => r.version === object.apiVersion && r.kind === object.kind && r.group === '',
+    )
     if (!info) continue
     const admitted = admitCreate(store, clock, info, object)
     store.put(storeKey(info, admitted.metadata.namespace, admitted.metadata.name ?? ''), admitted)

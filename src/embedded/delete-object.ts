@@ -37,10 +37,18 @@ export function deleteObject(
   const object = structuredClone(current.object)
   const {uid, resourceVersion} = options.preconditions ?? {}
   if (uid !== undefined && uid !== object.metadata.uid) {
-    throw conflict(info, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${object.metadata.uid}`)
+    throw conflict(
+      info,
+      name,
+      `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${object.metadata.uid}`,
+    )
   }
   if (resourceVersion !== undefined && resourceVersion !== object.metadata.resourceVersion) {
-    throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${object.metadata.resourceVersion}`)
+    throw conflict(
+      info,
+      name,
+      `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${object.metadata.resourceVersion}`,
+    )
   }
   const finalizers = new Set(object.metadata.finalizers ?? [])
   if (options.propagationPolicy === 'Foreground') finalizers.add(FOREGROUND_FINALIZER)

@@ -1,4 +1,12 @@
-import type {Backend, DeleteOptions, ListOptions, LogOptions, Patch, ServerVersion, WriteOptions} from '../backend/backend.js'
+import type {
+  Backend,
+  DeleteOptions,
+  ListOptions,
+  LogOptions,
+  Patch,
+  ServerVersion,
+  WriteOptions,
+} from '../backend/backend.js'
 import type {KubeList, KubeObject} from '../backend/object.js'
 import {apiVersionOf, type ResourceInfo, type ResourceRef} from '../backend/refs.js'
 import {badRequest, conflict, invalid, notFound, type Status} from '../backend/status.js'
@@ -79,7 +87,8 @@ export class EmbeddedBackend implements Backend {
 
   async table(ref: ResourceRef, options: ListOptions & {name?: string} = {}): Promise<Table> {
     const info = await this.resolve(ref)
-    const objects = options.name === undefined ? (await this.list(ref, options)).items : [await this.get(ref, options.name)]
+    const objects =
+      options.name === undefined ? (await this.list(ref, options)).items : [await this.get(ref, options.name)]
     return buildTable(objects, columnsFor(info.group, info.kind), this.clock.now())
   }
 
@@ -108,10 +117,22 @@ export class EmbeddedBackend implements Backend {
       if (!current) throw notFound(info, name)
       const next = applyPatch(info, current.object, patch)
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
-        throw invalid(info, name, [{reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: "${next.metadata.name}": field is immutable`}])
+        throw invalid(info, name, [
+          {
+            reason: 'FieldValueInvalid',
+            field: 'metadata.name',
+            message: `Invalid value: "${next.metadata.name}": field is immutable`,
+          },
+        ])
       }
       // a patch that carries no resourceVersion applies to what it was computed against: the current object
-      const withVersion: KubeObject = {...next, metadata: {...next.metadata, resourceVersion: next.metadata.resourceVersion ?? current.object.metadata.resourceVersion}}
+      const withVersion: KubeObject = {
+        ...next,
+        metadata: {
+          ...next.metadata,
+          resourceVersion: next.metadata.resourceVersion ?? current.object.metadata.resourceVersion,
+        },
+      }
       return this.updateLocked(info, withVersion, {...options, subresource: ref.subresource})
     })
     if (!options.dryRun) this.dirty = true
@@ -120,7 +141,9 @@ export class EmbeddedBackend implements Backend {
 
   async delete(ref: ResourceRef, name: string, options: DeleteOptions = {}): Promise<KubeObject | Status> {
     const info = await this.resolve(ref)
-    const result = this.store.transaction(() => deleteObject(this.store, this.clock, info, ref.namespace, name, options))
+    const result = this.store.transaction(() =>
+      deleteObject(this.store, this.clock, info, ref.namespace, name, options),
+    )
     if (!options.dryRun) this.dirty = true
     return result
   }
@@ -164,14 +187,22 @@ export class EmbeddedBackend implements Backend {
     return info
   }
 
-  private updateLocked(info: ResourceInfo, object: KubeObject, options: WriteOptions & {subresource?: string | undefined}): KubeObject {
+  private updateLocked(
+    info: ResourceInfo,
+    object: KubeObject,
+    options: WriteOptions & {subresource?: string | undefined},
+  ): KubeObject {
     const name = object.metadata.name ?? ''
     const key = storeKey(info, object.metadata.namespace, name)
     const current = this.store.get(key)
     if (!current) throw notFound(info, name)
     const sentVersion = object.metadata.resourceVersion
     if (sentVersion !== undefined && sentVersion !== '' && sentVersion !== current.object.metadata.resourceVersion) {
-      throw conflict(info, name, 'the object has been modified; please apply your changes to the latest version and try again')
+      throw conflict(
+        info,
+        name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      )
     }
     const next = admitUpdate(info, object, current.object, options.subresource)
     if (options.dryRun) return next

@@ -14,8 +14,12 @@ export function listObjects(
   namespace: string | undefined,
   options: ListOptions,
 ): KubeObject[] {
-  const labels = options.labelSelector ? parseOrBadRequest(() => parseLabelSelector(options.labelSelector ?? '')) : undefined
-  const fields = options.fieldSelector ? parseOrBadRequest(() => parseFieldSelector(options.fieldSelector ?? '')) : undefined
+  const labels = options.labelSelector
+    ? parseOrBadRequest(() => parseLabelSelector(options.labelSelector ?? ''))
+    : undefined
+  const fields = options.fieldSelector
+    ? parseOrBadRequest(() => parseFieldSelector(options.fieldSelector ?? ''))
+    : undefined
   const all = store.list(storeResource(info), info.namespaced ? namespace : undefined).map((s) => s.object)
   return all.filter(
     (object) =>
@@ -48,7 +52,8 @@ export function paginate(items: KubeObject[], options: ListOptions): {items: Kub
 function decodeContinue(text: string): ContinueToken {
   try {
     const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<ContinueToken>
-    if (typeof token.namespace === 'string' && typeof token.name === 'string') return {namespace: token.namespace, name: token.name}
+    if (typeof token.namespace === 'string' && typeof token.name === 'string')
+      return {namespace: token.namespace, name: token.name}
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error
   }

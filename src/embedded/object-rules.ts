@@ -29,7 +29,9 @@ const STATUS_SUBRESOURCE = new Set([
 ])
 
 // Workload kinds whose create strategy resets status to empty (PrepareForCreate).
-const STATUS_RESET_ON_CREATE = new Set([...GENERATION_RESOURCES].filter((r) => r !== 'apiextensions.k8s.io/customresourcedefinitions'))
+const STATUS_RESET_ON_CREATE = new Set(
+  [...GENERATION_RESOURCES].filter((r) => r !== 'apiextensions.k8s.io/customresourcedefinitions'),
+)
 
 /** True when objects of this resource carry metadata.generation. */
 export function hasGeneration(resource: string, isCustom: boolean): boolean {

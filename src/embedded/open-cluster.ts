@@ -13,7 +13,10 @@ const CLOCK_OFFSET_KEY = 'clock.offsetMs'
 const BOOTSTRAPPED_KEY = 'bootstrapped'
 
 /** Opens (creating on first use) the embedded cluster `name` under $SKIFF_HOME, as a Backend. */
-export async function openEmbeddedCluster(name: string, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedBackend> {
+export async function openEmbeddedCluster(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<EmbeddedBackend> {
   const file = clusterStoreFile(name, env)
   mkdirSync(dirname(file), {recursive: true})
   const store = new Store(file)

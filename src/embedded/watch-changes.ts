@@ -14,7 +14,11 @@ const POLL_INTERVAL_MS = 100
  * A watch over the change log (kine's shape: rows after a revision, then a live tail). Without a
  * resourceVersion it starts with the current objects as ADDED events, as kube-apiserver does.
  */
-export async function* watchChanges(backend: EmbeddedBackend, ref: ResourceRef, options: ListOptions): AsyncGenerator<WatchEvent> {
+export async function* watchChanges(
+  backend: EmbeddedBackend,
+  ref: ResourceRef,
+  options: ListOptions,
+): AsyncGenerator<WatchEvent> {
   const info = await backend.resolve(ref)
   const labels = options.labelSelector ? parseLabelSelector(options.labelSelector) : undefined
   const fields = options.fieldSelector ? parseFieldSelector(options.fieldSelector) : undefined
@@ -30,7 +34,18 @@ export async function* watchChanges(backend: EmbeddedBackend, ref: ResourceRef, 
   for (;;) {
     await backend.settle()
     if (revision < backend.store.oldestRetainedRevision() - 1) {
-      yield {type: 'ERROR', object: {apiVersion: 'v1', kind: 'Status', metadata: {}, status: 'Failure', reason: 'Expired', code: 410, message: `too old resource version: ${revision} (${backend.store.oldestRetainedRevision()})`}}
+      yield {
+        type: 'ERROR',
+        object: {
+          apiVersion: 'v1',
+          kind: 'Status',
+          metadata: {},
+          status: 'Failure',
+          reason: 'Expired',
+          code: 410,
+          message: `too old resource version: ${revision} (${backend.store.oldestRetainedRevision()})`,
+        },
+      }
       return
     }
     const changes = backend.store.changesAfter(revision)

@@ -53,7 +53,12 @@ export function configMapObject(name: string, namespace: string, sources: readon
 }
 
 /** `create secret generic NAME ...`: values base64-encoded into data, as kubectl sends them. */
-export function secretObject(name: string, namespace: string, sources: readonly DataSource[], type?: string): KubeObject {
+export function secretObject(
+  name: string,
+  namespace: string,
+  sources: readonly DataSource[],
+  type?: string,
+): KubeObject {
   const object: KubeObject = {apiVersion: 'v1', kind: 'Secret', metadata: {name, namespace}}
   const data = collect(sources, 'data')
   if (sources.length > 0) {

@@ -31,6 +31,7 @@ const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s
 export function parseGoDurationMs(text: string): number {
   if (text === '0') return 0
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)]
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) throw new Error(`time: invalid duration "${text}"`)
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+    throw new Error(`time: invalid duration "${text}"`)
   return parts.reduce((total, [, amount = '0', unit = 's']) => total + Number(amount) * (UNIT_MS[unit] ?? 0), 0)
 }

@@ -43,7 +43,8 @@ export async function deleteResources(
       const names = visit.kind === 'list' ? await listNames(backend, ref, request) : [visit.name]
       for (const name of names) {
         try {
-          const result = request.dryRun === 'client' ? await backend.get(ref, name) : await backend.delete(ref, name, options)
+          const result =
+            request.dryRun === 'client' ? await backend.get(ref, name) : await backend.delete(ref, name, options)
           const entry: Deleted = {info: visit.info, ref, name, uid: uidOf(result)}
           deleted.push(entry)
           onDeleted(entry)

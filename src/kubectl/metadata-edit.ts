@@ -29,7 +29,8 @@ export function parseMetadataArgs(args: readonly string[]): {resources: string[]
     }
   }
   for (const key of changes.remove) {
-    if (key in changes.set) throw new Error(`can not both modify and remove the following ${'label(s)'} in the same command: ${key}`)
+    if (key in changes.set)
+      throw new Error(`can not both modify and remove the following ${'label(s)'} in the same command: ${key}`)
   }
   return {resources, changes}
 }
@@ -64,6 +65,11 @@ export async function editMetadata(
   if (Object.keys(patchMap).length === 0) return {object: current, changed: false}
   const metadata: Record<string, unknown> = {[field]: patchMap}
   if (options.resourceVersion) metadata['resourceVersion'] = options.resourceVersion
-  const object = await backend.patch(ref, current.metadata.name ?? '', {type: 'merge', body: {metadata}}, {dryRun: options.dryRun})
+  const object = await backend.patch(
+    ref,
+    current.metadata.name ?? '',
+    {type: 'merge', body: {metadata}},
+    {dryRun: options.dryRun},
+  )
   return {object, changed: true}
 }

@@ -13,7 +13,14 @@ export interface ObjectSource {
 export type Visit =
   | {kind: 'list'; info: ResourceInfo; namespace: string | undefined}
   | {kind: 'named'; info: ResourceInfo; namespace: string | undefined; name: string}
-  | {kind: 'object'; info: ResourceInfo; namespace: string | undefined; name: string; object: KubeObject; source: ObjectSource}
+  | {
+      kind: 'object'
+      info: ResourceInfo
+      namespace: string | undefined
+      name: string
+      object: KubeObject
+      source: ObjectSource
+    }
 
 /** Where resources were named: the positional arguments of a verb. */
 export interface ArgTargetOptions {
@@ -48,14 +55,16 @@ export function resolveArgTargets(registry: ResourceRegistry, options: ArgTarget
       const slash = arg.indexOf('/')
       const type = arg.slice(0, slash)
       const name = arg.slice(slash + 1)
-      if (name === '') throw new TargetArgumentError(`arguments in resource/name form must have a single resource and name`)
+      if (name === '')
+        throw new TargetArgumentError(`arguments in resource/name form must have a single resource and name`)
       const info = registry.resolve(type)
       return {kind: 'named' as const, info, namespace: scopedNamespace(info, namespace), name}
     })
   }
   const [typeList = '', ...names] = args
   const infos = expandTypes(registry, typeList)
-  if (names.length === 0) return infos.map((info) => ({kind: 'list' as const, info, namespace: scopedNamespace(info, namespace)}))
+  if (names.length === 0)
+    return infos.map((info) => ({kind: 'list' as const, info, namespace: scopedNamespace(info, namespace)}))
   return infos.flatMap((info) =>
     names.map((name) => ({kind: 'named' as const, info, namespace: scopedNamespace(info, namespace), name})),
   )

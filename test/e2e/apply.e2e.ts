@@ -32,11 +32,29 @@ describe('skiff apply on the embedded cluster', () => {
 
   it('creates, then leaves unchanged, then configures a deployment', async () => {
     const file = sandbox.write('web.yaml', deployment('nginx:1.26'))
-    expect(await sandbox.run(['apply', '-f', file])).toEqual({exitCode: 0, stdout: 'deployment.apps/web created\n', stderr: ''})
-    expect(await sandbox.run(['apply', '-f', file])).toEqual({exitCode: 0, stdout: 'deployment.apps/web unchanged\n', stderr: ''})
+    expect(await sandbox.run(['apply', '-f', file])).toEqual({
+      exitCode: 0,
+      stdout: 'deployment.apps/web created\n',
+      stderr: '',
+    })
+    expect(await sandbox.run(['apply', '-f', file])).toEqual({
+      exitCode: 0,
+      stdout: 'deployment.apps/web unchanged\n',
+      stderr: '',
+    })
     sandbox.write('web.yaml', deployment('nginx:1.27'))
-    expect(await sandbox.run(['apply', '-f', file])).toEqual({exitCode: 0, stdout: 'deployment.apps/web configured\n', stderr: ''})
-    const image = await sandbox.run(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].image} {.metadata.generation}'])
+    expect(await sandbox.run(['apply', '-f', file])).toEqual({
+      exitCode: 0,
+      stdout: 'deployment.apps/web configured\n',
+      stderr: '',
+    })
+    const image = await sandbox.run([
+      'get',
+      'deploy',
+      'web',
+      '-o',
+      'jsonpath={.spec.template.spec.containers[0].image} {.metadata.generation}',
+    ])
     expect(image.stdout).toBe('nginx:1.27 2')
   })
 
@@ -46,7 +64,9 @@ describe('skiff apply on the embedded cluster', () => {
       metadata: {annotations: Record<string, string>}
       spec: {strategy: unknown; revisionHistoryLimit: number; progressDeadlineSeconds: number}
     }
-    const lastApplied = JSON.parse(live.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'] ?? '{}') as {spec: {replicas: number}}
+    const lastApplied = JSON.parse(
+      live.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'] ?? '{}',
+    ) as {spec: {replicas: number}}
     expect(lastApplied.spec.replicas).toBe(3)
     expect(live.spec.strategy).toEqual({type: 'RollingUpdate', rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}})
     expect(live.spec.revisionHistoryLimit).toBe(10)
@@ -62,7 +82,13 @@ describe('skiff apply on the embedded cluster', () => {
     expect(patched.exitCode).toBe(0)
     sandbox.write('web.yaml', deployment('nginx:1.26'))
     expect((await sandbox.run(['apply', '-f', file])).stdout).toBe('deployment.apps/web configured\n')
-    const result = await sandbox.run(['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.labels} {.metadata.annotations.owner}'])
+    const result = await sandbox.run([
+      'get',
+      'deploy',
+      'web',
+      '-o',
+      'jsonpath={.metadata.labels} {.metadata.annotations.owner}',
+    ])
     expect(result.stdout).toBe('{"app":"web"} ops')
   })
 
@@ -71,10 +97,19 @@ describe('skiff apply on the embedded cluster', () => {
     expect(fromStdin.stdout).toBe('deployment.apps/web created\n')
     mkdirSync(join(sandbox.home, 'dir', 'nested'), {recursive: true})
     sandbox.write('dir/a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n')
-    sandbox.write('dir/nested/b.json', JSON.stringify({apiVersion: 'v1', kind: 'List', items: [{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'b'}}]}))
+    sandbox.write(
+      'dir/nested/b.json',
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'b'}}],
+      }),
+    )
     sandbox.write('dir/notes.txt', 'not a manifest')
     expect((await sandbox.run(['apply', '-f', join(sandbox.home, 'dir')])).stdout).toBe('configmap/a created\n')
-    expect((await sandbox.run(['apply', '-R', '-f', join(sandbox.home, 'dir')])).stdout).toBe('configmap/a unchanged\nconfigmap/b created\n')
+    expect((await sandbox.run(['apply', '-R', '-f', join(sandbox.home, 'dir')])).stdout).toBe(
+      'configmap/a unchanged\nconfigmap/b created\n',
+    )
   })
 
   it('applies the valid documents beside an invalid one and names the file of the bad one', async () => {
@@ -96,7 +131,9 @@ metadata: {name: good-2}
     const result = await sandbox.run(['apply', '-f', file])
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toBe('configmap/good-1 created\nconfigmap/good-2 created\n')
-    expect(result.stderr).toMatch(/^The ConfigMap "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/)
+    expect(result.stderr).toMatch(
+      /^The ConfigMap "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/,
+    )
     expect((await sandbox.run(['get', 'cm', '-o', 'name'])).stdout).toBe('configmap/good-1\nconfigmap/good-2\n')
   })
 
@@ -113,7 +150,10 @@ metadata: {name: good-2}
     expect(unknownResult.stderr).toContain('no matches for kind "Widget" in version "example.com/v1"')
     expect(unknownResult.stderr).toContain('unknown.yaml')
 
-    const missing = sandbox.write('missing.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: c, image: nginx}]\n')
+    const missing = sandbox.write(
+      'missing.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: c, image: nginx}]\n',
+    )
     const missingResult = await sandbox.run(['apply', '-f', missing])
     expect(missingResult.exitCode).toBe(1)
     expect(missingResult.stderr).toContain('The Deployment "web" is invalid')
@@ -122,8 +162,12 @@ metadata: {name: good-2}
 
   it('changes nothing on a dry run and prints what it would do', async () => {
     const file = sandbox.write('web.yaml', deployment('nginx:1.26'))
-    expect((await sandbox.run(['apply', '-f', file, '--dry-run=client'])).stdout).toBe('deployment.apps/web created (dry run)\n')
-    expect((await sandbox.run(['apply', '-f', file, '--dry-run=server'])).stdout).toBe('deployment.apps/web created (server dry run)\n')
+    expect((await sandbox.run(['apply', '-f', file, '--dry-run=client'])).stdout).toBe(
+      'deployment.apps/web created (dry run)\n',
+    )
+    expect((await sandbox.run(['apply', '-f', file, '--dry-run=server'])).stdout).toBe(
+      'deployment.apps/web created (server dry run)\n',
+    )
     expect((await sandbox.run(['get', 'deployments'])).stderr).toBe('No resources found in default namespace.\n')
     const yaml = await sandbox.run(['apply', '-f', file, '-o', 'yaml'])
     expect(yaml.stdout).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/)
@@ -133,6 +177,8 @@ metadata: {name: good-2}
     const file = sandbox.write('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: nowhere}\n')
     const result = await sandbox.run(['apply', '-f', file])
     expect(result.exitCode).toBe(1)
-    expect(result.stderr).toBe(`Error from server (NotFound): error when creating "${file}": namespaces "nowhere" not found\n`)
+    expect(result.stderr).toBe(
+      `Error from server (NotFound): error when creating "${file}": namespaces "nowhere" not found\n`,
+    )
   })
 })

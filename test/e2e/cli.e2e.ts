@@ -12,16 +12,24 @@ describe('the skiff command line', () => {
     const result = await sandbox.run(['version', '--client'])
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(/^Client Version: v\d+\.\d+\.\d+\n$/)
-    const json = JSON.parse((await sandbox.run(['version', '--client', '-o', 'json'])).stdout) as {clientVersion: {gitVersion: string}}
+    const json = JSON.parse((await sandbox.run(['version', '--client', '-o', 'json'])).stdout) as {
+      clientVersion: {gitVersion: string}
+    }
     expect(json.clientVersion.gitVersion).toMatch(/^v\d/)
   })
 
   it('groups commands in its help as kubectl does', async () => {
     const result = await sandbox.run(['--help'])
     expect(result.exitCode).toBe(0)
-    expect(result.stdout).toMatch(/Basic Commands \(Beginner\):\n {2}create +Create a resource from a file or from stdin/)
-    expect(result.stdout).toMatch(/Basic Commands \(Intermediate\):\n(?: {2}.*\n)* {2}get +Display one or many resources/)
-    expect(result.stdout).toMatch(/Advanced Commands:\n(?: {2}.*\n)* {2}apply +Apply a configuration to a resource by file name or stdin/)
+    expect(result.stdout).toMatch(
+      /Basic Commands \(Beginner\):\n {2}create +Create a resource from a file or from stdin/,
+    )
+    expect(result.stdout).toMatch(
+      /Basic Commands \(Intermediate\):\n(?: {2}.*\n)* {2}get +Display one or many resources/,
+    )
+    expect(result.stdout).toMatch(
+      /Advanced Commands:\n(?: {2}.*\n)* {2}apply +Apply a configuration to a resource by file name or stdin/,
+    )
     const get = await sandbox.run(['get', '--help'])
     expect(get.exitCode).toBe(0)
     expect(get.stdout).toContain('--selector')
@@ -29,7 +37,11 @@ describe('the skiff command line', () => {
 
   it('rejects an unknown flag in kubectl words with exit code 1 and no banner', async () => {
     const result = await sandbox.run(['get', 'pods', '--nope'])
-    expect(result).toEqual({exitCode: 1, stdout: '', stderr: "error: unknown flag: --nope\nSee 'skiff get --help' for usage.\n"})
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: "error: unknown flag: --nope\nSee 'skiff get --help' for usage.\n",
+    })
   })
 
   it('suggests a command for a typo', async () => {
@@ -50,12 +62,16 @@ describe('the skiff command line', () => {
   it('rejects an unknown output format with kubectl words', async () => {
     const result = await sandbox.run(['get', 'pods', '-o', 'bogus'])
     expect(result.exitCode).toBe(1)
-    expect(result.stderr).toMatch(/^error: unable to match a printer suitable for the output format "bogus", allowed formats are: /)
+    expect(result.stderr).toMatch(
+      /^error: unable to match a printer suitable for the output format "bogus", allowed formats are: /,
+    )
   })
 
   it('accepts kubectl spellings of flags: -ojson, -o=name, --ignore-not-found=true', async () => {
     expect((await sandbox.run(['get', 'ns', 'default', '-o=name'])).stdout).toBe('namespace/default\n')
-    expect(JSON.parse((await sandbox.run(['get', 'ns', 'default', '-ojson'])).stdout)).toMatchObject({kind: 'Namespace'})
+    expect(JSON.parse((await sandbox.run(['get', 'ns', 'default', '-ojson'])).stdout)).toMatchObject({
+      kind: 'Namespace',
+    })
     expect((await sandbox.run(['get', 'ns', 'nope', '--ignore-not-found=true'])).exitCode).toBe(0)
   })
 

@@ -71,24 +71,41 @@ describe('skiff get on the embedded cluster', () => {
       ['web-1', '0/1', 'Pending', '0'],
     ])
     const wide = await sandbox.run(['get', 'pods', '-o', 'wide'])
-    expect(wide.stdout.split('\n')[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/)
+    expect(wide.stdout.split('\n')[0]).toMatch(
+      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/,
+    )
   })
 
   it('filters with equality and set-based label selectors', async () => {
     await sandbox.run(['apply', '-f', sandbox.write('pods.yaml', PODS)])
     expect((await sandbox.run(['get', 'pods', '-l', 'app=web', '-o', 'name'])).stdout).toBe('pod/web-1\n')
-    expect((await sandbox.run(['get', 'pods', '-l', 'app in (web,db)', '-o', 'name'])).stdout).toBe('pod/db-1\npod/web-1\n')
+    expect((await sandbox.run(['get', 'pods', '-l', 'app in (web,db)', '-o', 'name'])).stdout).toBe(
+      'pod/db-1\npod/web-1\n',
+    )
     expect((await sandbox.run(['get', 'pods', '-l', '!tier', '-o', 'name'])).stdout).toBe('pod/db-1\n')
-    expect((await sandbox.run(['get', 'pods', '--field-selector', 'metadata.name=db-1', '-o', 'name'])).stdout).toBe('pod/db-1\n')
+    expect((await sandbox.run(['get', 'pods', '--field-selector', 'metadata.name=db-1', '-o', 'name'])).stdout).toBe(
+      'pod/db-1\n',
+    )
   })
 
   it('prints jsonpath, custom columns and sorted output', async () => {
     await sandbox.run(['apply', '-f', sandbox.write('pods.yaml', PODS)])
     const names = await sandbox.run(['get', 'pods', '-o', 'jsonpath={.items[*].metadata.name}'])
     expect(names.stdout).toBe('db-1 web-1')
-    const range = await sandbox.run(['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'])
+    const range = await sandbox.run([
+      'get',
+      'pods',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}',
+    ])
     expect(range.stdout).toBe('db-1\tpostgres:16\nweb-1\tnginx:1.27\n')
-    const columns = await sandbox.run(['get', 'pods', '-o', 'custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image', '--sort-by=.metadata.name'])
+    const columns = await sandbox.run([
+      'get',
+      'pods',
+      '-o',
+      'custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image',
+      '--sort-by=.metadata.name',
+    ])
     expect(columns.stdout).toBe('NAME    IMAGE\ndb-1    postgres:16\nweb-1   nginx:1.27\n')
     const reversed = await sandbox.run(['get', 'pods', '--sort-by={.spec.containers[0].image}', '-o', 'name'])
     expect(reversed.stdout).toBe('pod/web-1\npod/db-1\n')
@@ -96,14 +113,18 @@ describe('skiff get on the embedded cluster', () => {
 
   it('prints one object alone and several as a List in json and yaml', async () => {
     await sandbox.run(['apply', '-f', sandbox.write('pods.yaml', PODS)])
-    const one = JSON.parse((await sandbox.run(['get', 'pod', 'web-1', '-o', 'json'])).stdout) as {kind: string; metadata: {uid: string; resourceVersion: string; creationTimestamp: string}; spec: {restartPolicy: string; containers: Array<{imagePullPolicy: string}>}}
+    const one = JSON.parse((await sandbox.run(['get', 'pod', 'web-1', '-o', 'json'])).stdout) as {
+      kind: string
+      metadata: {uid: string; resourceVersion: string; creationTimestamp: string}
+      spec: {restartPolicy: string; containers: Array<{imagePullPolicy: string}>}
+    }
     expect(one.kind).toBe('Pod')
     expect(one.metadata.uid).toMatch(/^[0-9a-f-]{36}$/)
     expect(one.spec.restartPolicy).toBe('Always')
     expect(one.spec.containers[0]?.imagePullPolicy).toBe('IfNotPresent')
     const list = await sandbox.run(['get', 'pods', '-o', 'yaml'])
-    expect(list.stdout).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n/)
-    expect(list.stdout).toMatch(/\nkind: List\nmetadata:\n  resourceVersion: ""\n$/)
+    expect(list.stdout).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}kind: Pod\n/)
+    expect(list.stdout).toMatch(/\nkind: List\nmetadata:\n {2}resourceVersion: ""\n$/)
   })
 
   it('shows labels, label columns and all namespaces', async () => {
@@ -119,10 +140,14 @@ describe('skiff get on the embedded cluster', () => {
 
   it('resolves short names, TYPE/NAME and several types with kind prefixes', async () => {
     await sandbox.run(['apply', '-f', sandbox.write('pods.yaml', PODS)])
-    expect((await sandbox.run(['get', 'po/web-1', 'svc/kubernetes', '-o', 'name'])).stdout).toBe('pod/web-1\nservice/kubernetes\n')
+    expect((await sandbox.run(['get', 'po/web-1', 'svc/kubernetes', '-o', 'name'])).stdout).toBe(
+      'pod/web-1\nservice/kubernetes\n',
+    )
     const both = await sandbox.run(['get', 'pods,services'])
     expect(both.stdout).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\npod\/db-1 /)
-    expect(both.stdout).toMatch(/\n\nNAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\nservice\/kubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP\s+/)
+    expect(both.stdout).toMatch(
+      /\n\nNAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\nservice\/kubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP\s+/,
+    )
   })
 
   it('ignores missing objects with --ignore-not-found', async () => {

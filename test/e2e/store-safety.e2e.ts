@@ -42,7 +42,8 @@ describe('the embedded store under concurrent and interrupted use', () => {
     const dir = join(sandbox.home, 'many')
     mkdirSync(dir)
     const count = 150
-    for (let i = 0; i < count; i++) sandbox.write(`many/cm-${String(i).padStart(3, '0')}.yaml`, configMap(`cm-${String(i).padStart(3, '0')}`))
+    for (let i = 0; i < count; i++)
+      sandbox.write(`many/cm-${String(i).padStart(3, '0')}.yaml`, configMap(`cm-${String(i).padStart(3, '0')}`))
     // When apply is killed with SIGKILL once it has started writing
     const child = execa('node', [BIN, 'apply', '-f', dir], {
       reject: false,
@@ -59,7 +60,8 @@ describe('the embedded store under concurrent and interrupted use', () => {
     // Then the store opens, and each stored object is whole
     const listed = await sandbox.run(['get', 'configmaps', '-l', 'set=load', '-o', 'json'])
     expect(listed.exitCode).toBe(0)
-    const items = (JSON.parse(listed.stdout) as {items: Array<{metadata: {name: string}; data: {payload: string}}>}).items
+    const items = (JSON.parse(listed.stdout) as {items: Array<{metadata: {name: string}; data: {payload: string}}>})
+      .items
     expect(killed.isTerminated || killed.exitCode === 0).toBe(true)
     for (const item of items) expect(item.data.payload).toBe(item.metadata.name.repeat(20))
     // And running the same apply again completes it

@@ -18,6 +18,9 @@ export default class CreateSecretGeneric extends CreateGeneratorCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(CreateSecretGeneric)
-    await this.createGenerated(secretObject(args.name, this.namespace(flags), readDataSources(flags), flags.type), flags)
+    await this.createGenerated(
+      secretObject(args.name, this.namespace(flags), readDataSources(flags), flags.type),
+      flags,
+    )
   }
 }

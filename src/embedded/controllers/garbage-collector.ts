@@ -85,7 +85,12 @@ async function deleteDependentsInForeground(owner: KubeObject, ctx: ReconcileCon
   return ctx.api.store.dependentsOf(owner.metadata.uid ?? '').length === 0
 }
 
-async function removeFinalizer(key: StoreKey, object: KubeObject, finalizer: string, ctx: ReconcileContext): Promise<void> {
+async function removeFinalizer(
+  key: StoreKey,
+  object: KubeObject,
+  finalizer: string,
+  ctx: ReconcileContext,
+): Promise<void> {
   const next = structuredClone(object)
   next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== finalizer)
   if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers

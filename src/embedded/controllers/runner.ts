@@ -32,7 +32,8 @@ export class ControllerRunner {
         for (const controller of this.controllers) {
           const keys = new Map<string, StoreKey>()
           for (const change of changes) {
-            for (const key of controller.keysFor(change, ctx)) keys.set(`${key.resource}|${key.namespace}|${key.name}`, key)
+            for (const key of controller.keysFor(change, ctx))
+              keys.set(`${key.resource}|${key.namespace}|${key.name}`, key)
           }
           for (const key of keys.values()) await reconcileQuietly(controller, key, ctx)
         }

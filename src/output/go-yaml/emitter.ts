@@ -7,43 +7,22 @@
  * chooses quoting styles and folds lines the way libyaml does.
  */
 import {isJsonObject} from '../../backend/object.js'
-import {formatGoFloat, isGoInt} from '../go-format.js'
 import {isBreak, isPrintable, isSpace} from './characters.js'
 import {compareYamlKeys} from './key-order.js'
-import {resolvesToString} from './resolve.js'
 import {analyzeScalar} from './scalar-analysis.js'
+import type {ScalarStyle} from './scalar-text.js'
+import {escapeOf, scalarOf} from './scalar-text.js'
 
 // libyaml defaults kept by go-yaml v2: two-space indentation, folding past column 80.
 const BEST_INDENT = 2
 const BEST_WIDTH = 80
 // yaml_emitter_check_simple_key: longer keys are written as `? key`.
 const MAX_SIMPLE_KEY_LENGTH = 128
-const UINT64_LIMIT = 2 ** 64
-
-type ScalarStyle = 'plain' | 'single' | 'double' | 'literal'
 
 // The parts of libyaml's node context that matter here: inside a mapping, and as a simple key.
 interface NodeContext {
   mapping: boolean
   simpleKey: boolean
-}
-
-const SPECIAL_ESCAPES: Readonly<Record<number, string>> = {
-  0x00: '0',
-  0x07: 'a',
-  0x08: 'b',
-  0x09: 't',
-  0x0a: 'n',
-  0x0b: 'v',
-  0x0c: 'f',
-  0x0d: 'r',
-  0x1b: 'e',
-  0x22: '"',
-  0x5c: '\\',
-  0x85: 'N',
-  0xa0: '_',
-  0x2028: 'L',
-  0x2029: 'P',
 }
 
 /** One YAML document for a JSON value, ending with a newline, as sigs.k8s.io/yaml.Marshal writes it. */
@@ -308,37 +287,6 @@ class Emitter {
   }
 }
 
-// The scalar text and the style go-yaml v2's encoder asks for (encode.go stringv, intv, floatv).
-function scalarOf(value: unknown): [string, ScalarStyle] {
-  if (value === null || value === undefined) return ['null', 'plain']
-  if (typeof value === 'boolean') return [value ? 'true' : 'false', 'plain']
-  if (typeof value === 'number') return [yamlNumber(value), 'plain']
-  const text = String(value)
-  if (text.includes('\n')) return [text, 'literal']
-  return [text, resolvesToString(text) ? 'plain' : 'double']
-}
-
-// The number go-yaml reads back from the JSON text: an int, a uint, or a float in 'g' form.
-function yamlNumber(value: number): string {
-  if (isGoInt(value) || (Number.isInteger(value) && value > 0 && value < UINT64_LIMIT)) return BigInt(value).toString()
-  if (Number.isNaN(value)) return '.nan'
-  if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf'
-  return formatGoFloat(value)
-}
-
 function isSimpleKey(key: string): boolean {
   return Buffer.byteLength(key, 'utf8') <= MAX_SIMPLE_KEY_LENGTH && !analyzeScalar([...key]).multiline
-}
-
-function escapeOf(char: string): string {
-  const code = char.codePointAt(0) ?? 0
-  const special = SPECIAL_ESCAPES[code]
-  if (special !== undefined) return special
-  if (code <= 0xff) return `x${hexUpper(code, 2)}`
-  if (code <= 0xffff) return `u${hexUpper(code, 4)}`
-  return `U${hexUpper(code, 8)}`
-}
-
-function hexUpper(code: number, width: number): string {
-  return code.toString(16).toUpperCase().padStart(width, '0')
 }
