@@ -2,7 +2,9 @@ import Annotate from './annotate.js'
 import Apply from './apply.js'
 import Create from './create/index.js'
 import CreateConfigMap from './create/configmap.js'
+import CreateCronJob from './create/cronjob.js'
 import CreateDeployment from './create/deployment.js'
+import CreateJob from './create/job.js'
 import CreateNamespace from './create/namespace.js'
 import CreateSecretGeneric from './create/secret/generic.js'
 import CreateServiceAccount from './create/serviceaccount.js'
@@ -18,7 +20,9 @@ export const COMMANDS = {
   apply: Apply,
   create: Create,
   'create:configmap': CreateConfigMap,
+  'create:cronjob': CreateCronJob,
   'create:deployment': CreateDeployment,
+  'create:job': CreateJob,
   'create:namespace': CreateNamespace,
   'create:secret:generic': CreateSecretGeneric,
   'create:serviceaccount': CreateServiceAccount,

@@ -7,6 +7,7 @@ import {withSource} from '../../src/cli/render-error.js'
 import {createWritePrinter, dryRunSuffix, parseDryRun} from '../../src/cli/write-output.js'
 import {createObject} from '../../src/kubectl/create.js'
 import {isMapped, mapManifestObjects} from '../../src/kubectl/manifest-objects.js'
+import {matchesLabels, parseLabelSelector} from '../../src/resources/label-selector.js'
 import {ResourceRegistry} from '../../src/resources/registry.js'
 
 export default class Create extends SkiffCommand {
@@ -21,6 +22,10 @@ export default class Create extends SkiffCommand {
       default: 'kubectl-create',
       description: 'Name of the manager used to track field ownership.',
     }),
+    selector: Flags.string({
+      char: 'l',
+      description: 'Selector (label query) to filter on; only objects from the files that match are created.',
+    }),
     validate: Flags.string({
       default: 'strict',
       description: 'Must be one of: strict (or true), warn, ignore (or false).',
@@ -32,6 +37,7 @@ export default class Create extends SkiffCommand {
     if (!flags.filename?.length) throw new Error('must specify one of -f and -k')
     const dryRun = parseDryRun(flags['dry-run'])
     const printer = await createWritePrinter(flags)
+    const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
     const entries = await readFilenameArgs(flags.filename, flags.recursive)
     const backend = await this.backend(flags)
     const registry = new ResourceRegistry(await backend.discover())
@@ -45,6 +51,7 @@ export default class Create extends SkiffCommand {
         errors.push(entry.error)
         continue
       }
+      if (selector && !matchesLabels(selector, entry.object.metadata.labels)) continue
       try {
         const created = await createObject(backend, entry.object, dryRun)
         this.out(printer(created, `created${dryRunSuffix(dryRun)}`))

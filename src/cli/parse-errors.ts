@@ -31,14 +31,25 @@ export function toKubectlError(error: unknown, commandPath: string, config: Conf
 }
 
 function commandNotFound(message: string, config: Config | undefined): PlainError | undefined {
-  const match = /^command (\S+) not found/.exec(message)
+  const match = /^[Cc]ommand (\S+) not found/.exec(message)
   if (!match?.[1] || !config) return undefined
-  // oclif joins the words it could not place into one id; kubectl names only the first
-  const name = match[1].split(':')[0] ?? match[1]
-  const ids = [...new Set(config.commandIDs.map((id) => id.split(':')[0] ?? id))]
+  // oclif joins the words it could not place into one id; kubectl names the first unknown one
+  const words = match[1].split(':')
+  let known = 0
+  while (known < words.length - 1 && config.findTopic(words.slice(0, known + 1).join(':'))) known++
+  const name = words[known] ?? match[1]
+  const parent = [config.bin, ...words.slice(0, known)].join(' ')
+  const ids = [
+    ...new Set(
+      config.commandIDs
+        .map((id) => id.split(':'))
+        .filter((id) => id.length > known && id.slice(0, known).join(':') === words.slice(0, known).join(':'))
+        .map((id) => id[known] ?? ''),
+    ),
+  ]
   const suggestion = ids.length > 0 ? closest(name, ids) : undefined
   const hint = suggestion ? `\n\nDid you mean this?\n\t${suggestion}\n` : ''
-  return new PlainError(`error: unknown command "${name}" for "${config.bin}"${hint}`)
+  return new PlainError(`error: unknown command "${name}" for "${parent}"${hint}`)
 }
 
 function firstLine(text: string): string {

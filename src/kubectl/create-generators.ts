@@ -100,3 +100,77 @@ function containerName(image: string): string {
   const base = (last.split('@')[0] ?? last).split(':')[0] ?? last
   return base.toLowerCase().replace(/[^a-z0-9-]/g, '-')
 }
+
+/** `create cronjob NAME --image --schedule [-- COMMAND...]`, shaped as kubectl's generator shapes it. */
+export function cronJobObject(
+  name: string,
+  namespace: string,
+  options: {image: string; schedule: string; command: readonly string[]; restart?: string | undefined},
+): KubeObject {
+  const container: Record<string, unknown> = {name, image: options.image, resources: {}}
+  if (options.command.length > 0) container['command'] = [...options.command]
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: {name, namespace},
+    spec: {
+      schedule: options.schedule,
+      jobTemplate: {
+        metadata: {name},
+        spec: {
+          template: {metadata: {}, spec: {containers: [container], restartPolicy: options.restart || 'OnFailure'}},
+        },
+      },
+    },
+    status: {},
+  }
+}
+
+/** `create job NAME --image [-- COMMAND...]`. */
+export function jobObject(
+  name: string,
+  namespace: string,
+  options: {image: string; command: readonly string[]},
+): KubeObject {
+  const container: Record<string, unknown> = {name, image: options.image, resources: {}}
+  if (options.command.length > 0) container['command'] = [...options.command]
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: {name, namespace},
+    spec: {template: {metadata: {}, spec: {containers: [container], restartPolicy: 'Never'}}},
+    status: {},
+  }
+}
+
+/** `create job NAME --from=cronjob/X`: the CronJob's job template, owned by it, marked as a manual run. */
+export function jobFromCronJob(name: string, cronJob: KubeObject): KubeObject {
+  const template =
+    (
+      cronJob['spec'] as
+        | {
+            jobTemplate?: {
+              metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>}
+              spec?: unknown
+            }
+          }
+        | undefined
+    )?.jobTemplate ?? {}
+  const annotations = {'cronjob.kubernetes.io/instantiate': 'manual', ...template.metadata?.annotations}
+  const metadata: KubeObject['metadata'] = {
+    name,
+    namespace: cronJob.metadata.namespace ?? 'default',
+    annotations,
+    ownerReferences: [
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        name: cronJob.metadata.name ?? '',
+        uid: cronJob.metadata.uid ?? '',
+        controller: true,
+      },
+    ],
+  }
+  if (template.metadata?.labels) metadata.labels = {...template.metadata.labels}
+  return {apiVersion: 'batch/v1', kind: 'Job', metadata, spec: structuredClone(template.spec ?? {}), status: {}}
+}

@@ -40,12 +40,17 @@ export async function deleteResources(
   for (const visit of request.visits) {
     const ref = refFor(visit.info, visit.namespace)
     try {
-      const names = visit.kind === 'list' ? await listNames(backend, ref, request) : [visit.name]
-      for (const name of names) {
+      const keys =
+        visit.kind === 'list' ? await listKeys(backend, ref, request) : [{namespace: visit.namespace, name: visit.name}]
+      for (const {namespace, name} of keys) {
+        // a list across all namespaces names each object's own namespace
+        const objectRef = refFor(visit.info, namespace)
         try {
           const result =
-            request.dryRun === 'client' ? await backend.get(ref, name) : await backend.delete(ref, name, options)
-          const entry: Deleted = {info: visit.info, ref, name, uid: uidOf(result)}
+            request.dryRun === 'client'
+              ? await backend.get(objectRef, name)
+              : await backend.delete(objectRef, name, options)
+          const entry: Deleted = {info: visit.info, ref: objectRef, name, uid: uidOf(result)}
           deleted.push(entry)
           onDeleted(entry)
         } catch (error) {
@@ -83,9 +88,13 @@ export async function waitForDeletion(
   }
 }
 
-async function listNames(backend: Backend, ref: ResourceRef, request: DeleteRequest): Promise<string[]> {
+async function listKeys(
+  backend: Backend,
+  ref: ResourceRef,
+  request: DeleteRequest,
+): Promise<Array<{namespace: string | undefined; name: string}>> {
   const list = await backend.list(ref, {labelSelector: request.labelSelector, fieldSelector: request.fieldSelector})
-  return list.items.map((item) => item.metadata.name ?? '')
+  return list.items.map((item) => ({namespace: item.metadata.namespace, name: item.metadata.name ?? ''}))
 }
 
 function propagationOf(cascade: DeleteRequest['cascade']): DeleteOptions['propagationPolicy'] {

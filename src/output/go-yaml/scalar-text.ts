@@ -8,8 +8,10 @@ import {resolvesToString} from './resolve.js'
 /** The scalar styles a JSON document needs. */
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal'
 
+// a JSON integer up to 2^64 reads back as a uint64
 const UINT64_LIMIT = 2 ** 64
 
+// yaml_emitter_write_double_quoted_scalar's named escapes; other characters get \x, \u or \U
 const SPECIAL_ESCAPES: Readonly<Record<number, string>> = {
   0x00: '0',
   0x07: 'a',
