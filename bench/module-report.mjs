@@ -1,7 +1,7 @@
 // Preloaded by bench/startup.mjs (node --import): reports, at exit, the packages a command imported from
 // node_modules and how many of skiff's bundle chunks it loaded. The hooks run on a loader thread and
 // post each resolved URL back here.
-import {register} from 'node:module'
+import {createRequire, register} from 'node:module'
 import {MessageChannel, receiveMessageOnPort} from 'node:worker_threads'
 
 const urls = new Set()
@@ -14,6 +14,8 @@ process.on('exit', () => {
   // drain messages that arrived but were not yet dispatched
   for (let message = receive(); message; message = receive()) urls.add(message.message)
   const packages = new Set()
+  // CommonJS packages loaded through require() never pass the ESM hooks
+  for (const file of Object.keys(createRequire(import.meta.url).cache)) urls.add(file)
   let chunks = 0
   for (const url of urls) {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {SkiffCommand} from '../src/cli/base-command.js'
-import {clientVersionInfo, formatVersion} from '../src/kubectl/version.js'
+import {runVersion} from '../src/cli/runs/version.js'
 
 export default class Version extends SkiffCommand {
   static override summary = 'Print the client and server version information.'
@@ -13,13 +13,6 @@ export default class Version extends SkiffCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Version)
-    const client = clientVersionInfo(this.config.version)
-    if (flags.client) {
-      this.out(await formatVersion({clientVersion: client}, flags.output))
-      return
-    }
-    const backend = await this.backend(flags)
-    const serverVersion = await backend.version()
-    this.out(await formatVersion({clientVersion: client, serverVersion}, flags.output))
+    await runVersion(this.context, this.config.version, flags)
   }
 }

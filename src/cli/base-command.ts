@@ -1,44 +1,47 @@
 import {Command, type Interfaces} from '@oclif/core'
+import type {Backend} from '../backend/backend.js'
+import {CommandContext} from './command-context.js'
+import type {ConnectionFlags} from './context.js'
+import {globalFlags} from './flags.js'
+import {normalizeKubectlArgv, type FlagShape} from './kubectl-argv.js'
 
 type FlagOutput = {[name: string]: unknown}
 type ArgOutput = {[name: string]: unknown}
-import type {Backend} from '../backend/backend.js'
-import {openBackend, resolveNamespace, resolveTarget, type ConnectionFlags} from './context.js'
-import {normalizeKubectlArgv, type FlagShape} from './kubectl-argv.js'
-import {globalFlags} from './flags.js'
 
 /**
- * The base of every skiff command: kubectl's global flags, kubectl's argv spellings, a lazily opened
- * Backend that is closed (and, on the embedded backend, settled) when the command ends, and
- * stdout/stderr writers. Errors propagate to bin/run.js, which words them as kubectl does.
+ * The base of every skiff command: kubectl's global flags, kubectl's argv spellings, and a
+ * CommandContext (Backend opened lazily, closed and settled when the command ends). Errors propagate
+ * to bin/run.js, which words them as kubectl does.
  */
 export abstract class SkiffCommand extends Command {
   static override baseFlags = globalFlags
 
-  private openedBackend: Backend | undefined
+  private commandContext: CommandContext | undefined
 
-  /** The Backend for --context/--kubeconfig; opened on first use. */
-  protected async backend(flags: ConnectionFlags): Promise<Backend> {
-    this.openedBackend ??= await openBackend(resolveTarget(flags))
-    return this.openedBackend
+  /** The run context shared with the fast path. */
+  protected get context(): CommandContext {
+    this.commandContext ??= new CommandContext(this.config.bin, this.id ?? '')
+    return this.commandContext
   }
 
-  /** The namespace for this request (-n, else the context's, else default). */
+  protected backend(flags: ConnectionFlags): Promise<Backend> {
+    return this.context.backend(flags)
+  }
+
   protected namespace(flags: ConnectionFlags): string {
-    return resolveNamespace(flags)
+    return this.context.namespace(flags)
   }
 
-  /** `skiff get`: the command path kubectl prints in usage hints. */
   protected get commandPath(): string {
-    return `${this.config.bin} ${(this.id ?? '').split(':').join(' ')}`.trim()
+    return this.context.commandPath
   }
 
   protected out(text: string): void {
-    if (text !== '') process.stdout.write(text)
+    this.context.out(text)
   }
 
   protected err(text: string): void {
-    if (text !== '') process.stderr.write(text)
+    this.context.err(text)
   }
 
   protected override async parse<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput>(
@@ -57,9 +60,7 @@ export abstract class SkiffCommand extends Command {
   }
 
   protected override async finally(error: Error | undefined): Promise<unknown> {
-    const backend = this.openedBackend
-    this.openedBackend = undefined
-    if (backend) await backend.close()
+    await this.commandContext?.close()
     return super.finally(error)
   }
 }

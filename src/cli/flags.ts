@@ -55,8 +55,8 @@ export const printFlags = {
   template: Flags.string({
     description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
   }),
+  // no default: undefined reads as true, because the manifest (and so the fast path) cannot carry it
   'allow-missing-template-keys': Flags.boolean({
-    default: true,
     allowNo: true,
     description: 'If true, ignore any errors in templates when a field or map key is missing in the template.',
   }),

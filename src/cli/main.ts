@@ -1,33 +1,30 @@
-import {Config, Errors, run} from '@oclif/core'
+import {dirname} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {fastPathFor} from './fast-path.js'
 import {renderError} from './render-error.js'
-import {toKubectlError} from './parse-errors.js'
 
 /**
  * Runs the CLI and returns the exit code: 0 on success, 1 on any error (kubectl's DefaultErrorExitCode),
- * with the error worded as kubectl words it on stderr and no stack unless SKIFF_DEBUG is set.
+ * with the error worded as kubectl words it on stderr and no stack unless SKIFF_DEBUG is set. Hot commands
+ * take the fast path; everything else goes through oclif, loaded only then.
  */
-export async function main(argv: string[], root: string): Promise<number> {
-  let config: Config | undefined
-  try {
-    config = await Config.load(root)
-    await run(argv, config)
-    return 0
-  } catch (error) {
-    if (error instanceof Errors.ExitError) return error.oclif.exit ?? 0
-    const commandPath = config ? commandPathOf(config, argv) : 'skiff'
-    process.stderr.write(renderError(toKubectlError(error, commandPath, config)))
-    if (process.env['SKIFF_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-    return 1
+export async function main(argv: string[], binUrl: string): Promise<number> {
+  const root = dirname(dirname(fileURLToPath(binUrl)))
+  const fast = fastPathFor(argv, root)
+  if (fast) {
+    try {
+      await fast()
+      return 0
+    } catch (error) {
+      return reportError(error)
+    }
   }
+  const {runOclif} = await import('./oclif-main.js')
+  return runOclif(argv, binUrl, reportError)
 }
 
-function commandPathOf(config: Config, argv: string[]): string {
-  const words: string[] = []
-  for (const word of argv) {
-    if (word.startsWith('-')) break
-    const candidate = [...words, word].join(':')
-    if (!config.findCommand(candidate) && !config.findTopic(candidate)) break
-    words.push(word)
-  }
-  return [config.bin, ...words].join(' ')
+function reportError(error: unknown): number {
+  process.stderr.write(renderError(error))
+  if (process.env['SKIFF_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+  return 1
 }

@@ -1,10 +1,11 @@
 import type {ManifestEntry} from '../manifests/manifest.js'
-import {readManifests} from '../manifests/read-manifests.js'
 import {readStdin} from './streams.js'
 
 /** Reads what -f names (stdin only when `-` is among them), splitting kubectl's comma lists (`-f a,b`). */
 export async function readFilenameArgs(filenames: readonly string[], recursive: boolean): Promise<ManifestEntry[]> {
   const names = filenames.flatMap((f) => f.split(',')).filter((f) => f !== '')
   const stdin = names.includes('-') ? await readStdin() : undefined
+  // the YAML reader is the heaviest module of a read command, so it loads only when -f is used
+  const {readManifests} = await import('../manifests/read-manifests.js')
   return readManifests(names, {recursive, ...(stdin === undefined ? {} : {stdin})})
 }

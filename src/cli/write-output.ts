@@ -1,14 +1,8 @@
-import {readFile} from 'node:fs/promises'
 import {createObjectPrinter} from '../output/object-printer.js'
 import {printName} from '../output/name.js'
-import {
-  parseOutputFormat,
-  resolvePrinter,
-  templateFileToRead,
-  templateReadError,
-  type OutputFormat,
-  type ResolvedPrinter,
-} from '../output/print-flags.js'
+import {resolveOutput, type OutputFlags} from './output-flags.js'
+
+export type {OutputFlags} from './output-flags.js'
 
 /** --dry-run's strategy. */
 export type DryRun = 'none' | 'client' | 'server'
@@ -26,41 +20,6 @@ export function dryRunSuffix(dryRun: DryRun): string {
   if (dryRun === 'client') return ' (dry run)'
   if (dryRun === 'server') return ' (server dry run)'
   return ''
-}
-
-/** The -o family of flags as commands receive them. */
-export interface OutputFlags {
-  output?: string | undefined
-  template?: string | undefined
-  'no-headers'?: boolean | undefined
-  'allow-missing-template-keys'?: boolean | undefined
-}
-
-/** Parses -o and resolves its printer, reading a template file when the format names one. */
-export async function resolveOutput(
-  flags: OutputFlags,
-  options: {humanReadable: boolean},
-): Promise<{format: OutputFormat; printer: ResolvedPrinter}> {
-  const format = parseOutputFormat(flags.output ?? '', {humanReadable: options.humanReadable, template: flags.template})
-  const file = templateFileToRead(format)
-  let fileContent: string | undefined
-  if (file !== undefined) {
-    try {
-      fileContent = await readFile(file, 'utf8')
-    } catch (error) {
-      throw templateReadError(
-        format,
-        file,
-        `open ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error)}`,
-      )
-    }
-  }
-  const printer = resolvePrinter(format, {
-    ...(fileContent === undefined ? {} : {fileContent}),
-    noHeaders: flags['no-headers'] === true,
-    allowMissingKeys: flags['allow-missing-template-keys'] !== false,
-  })
-  return {format, printer}
 }
 
 /** How a write command (apply, create, ...) prints each object it wrote: `kind/name operation`, or as -o says. */

@@ -16,8 +16,7 @@ import {BUILTIN_RESOURCES} from '../resources/builtin.js'
 import {buildTable, columnsFor} from '../resources/columns/index.js'
 import type {Clock} from './clock/clock.js'
 import {listObjects, paginate} from './list-objects.js'
-import {applyPatch} from './apply-patch.js'
-import {admitCreate, admitUpdate} from './admit.js'
+import type * as Admission from './admit.js'
 import {deleteObject, isDeletionComplete} from './delete-object.js'
 import {customResources} from './custom-resources.js'
 import {storeKey} from './storage-key.js'
@@ -94,6 +93,7 @@ export class EmbeddedBackend implements Backend {
 
   async create(object: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
     const info = await this.infoForObject(object)
+    const {admitCreate} = await this.admission()
     const created = this.store.transaction(() => {
       const admitted = admitCreate(this.store, this.clock, info, object)
       if (options.dryRun) return admitted
@@ -105,13 +105,16 @@ export class EmbeddedBackend implements Backend {
 
   async update(object: KubeObject, options: WriteOptions & {subresource?: string} = {}): Promise<KubeObject> {
     const info = await this.infoForObject(object)
-    const updated = this.store.transaction(() => this.updateLocked(info, object, options))
+    const admission = await this.admission()
+    const updated = this.store.transaction(() => this.updateLocked(admission, info, object, options))
     if (!options.dryRun) this.dirty = true
     return updated
   }
 
   async patch(ref: ResourceRef, name: string, patch: Patch, options: WriteOptions = {}): Promise<KubeObject> {
     const info = await this.resolve(ref)
+    const admission = await this.admission()
+    const {applyPatch} = await import('./apply-patch.js')
     const patched = this.store.transaction(() => {
       const current = this.store.get(storeKey(info, ref.namespace, name))
       if (!current) throw notFound(info, name)
@@ -133,7 +136,7 @@ export class EmbeddedBackend implements Backend {
           resourceVersion: next.metadata.resourceVersion ?? current.object.metadata.resourceVersion,
         },
       }
-      return this.updateLocked(info, withVersion, {...options, subresource: ref.subresource})
+      return this.updateLocked(admission, info, withVersion, {...options, subresource: ref.subresource})
     })
     if (!options.dryRun) this.dirty = true
     return patched
@@ -187,7 +190,13 @@ export class EmbeddedBackend implements Backend {
     return info
   }
 
+  // admission (defaulting, validation) is most of the control plane's code, and only writes need it
+  private async admission(): Promise<typeof Admission> {
+    return import('./admit.js')
+  }
+
   private updateLocked(
+    admission: typeof Admission,
     info: ResourceInfo,
     object: KubeObject,
     options: WriteOptions & {subresource?: string | undefined},
@@ -204,7 +213,7 @@ export class EmbeddedBackend implements Backend {
         'the object has been modified; please apply your changes to the latest version and try again',
       )
     }
-    const next = admitUpdate(info, object, current.object, options.subresource)
+    const next = admission.admitUpdate(info, object, current.object, options.subresource)
     if (options.dryRun) return next
     if (JSON.stringify(next) === JSON.stringify(current.object)) return current.object
     return isDeletionComplete(key.resource, next) ? this.store.remove(key, next) : this.store.put(key, next)

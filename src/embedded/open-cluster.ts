@@ -1,6 +1,5 @@
 import {mkdirSync} from 'node:fs'
 import {dirname} from 'node:path'
-import {bootstrapCluster} from './bootstrap.js'
 import {Clock} from './clock/clock.js'
 import {ControllerRunner} from './controllers/runner.js'
 import {garbageCollector} from './controllers/garbage-collector.js'
@@ -23,6 +22,7 @@ export async function openEmbeddedCluster(
   const clock = new Clock(Number(store.readMeta(CLOCK_OFFSET_KEY) ?? '0'))
   const backend = new EmbeddedBackend(store, clock, new ControllerRunner([garbageCollector, namespaceController]))
   if (store.readMeta(BOOTSTRAPPED_KEY) === undefined) {
+    const {bootstrapCluster} = await import('./bootstrap.js')
     // one transaction: a second process that opens a new cluster at the same time waits, then sees it done
     store.transaction(() => {
       if (store.readMeta(BOOTSTRAPPED_KEY) !== undefined) return

@@ -1,5 +1,9 @@
-import Database from 'better-sqlite3'
+import {createRequire} from 'node:module'
+import type BetterSqlite3 from 'better-sqlite3'
 import type {KubeObject} from '../../backend/object.js'
+
+// required, not imported: Node's ESM loader would scan the CommonJS source for exports on every start
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3
 
 /** One row of the change log: what changed at a revision. */
 export interface ChangeEvent {
@@ -68,7 +72,7 @@ interface ChangeRow extends ObjectRow {
  * skiff processes queue on the busy timeout instead of failing with 'database is locked'.
  */
 export class Store {
-  private readonly db: Database.Database
+  private readonly db: BetterSqlite3.Database
   private readonly statements: ReturnType<typeof prepare>
 
   constructor(file: string) {
@@ -210,7 +214,7 @@ export class Store {
   }
 }
 
-function prepare(db: Database.Database) {
+function prepare(db: BetterSqlite3.Database) {
   return {
     get: db.prepare('SELECT object, revision FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
     listAll: db.prepare('SELECT object, revision FROM objects WHERE resource = ? ORDER BY namespace, name'),
