@@ -14,6 +14,6 @@ export default class Annotate extends MetadataCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Annotate)
-    await this.editAll('annotations', {done: 'annotated', unchanged: 'annotated'}, argv as string[], flags)
+    await this.editAll('annotations', argv as string[], flags)
   }
 }

@@ -14,6 +14,6 @@ export default class Label extends MetadataCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Label)
-    await this.editAll('labels', {done: 'labeled', unchanged: 'not labeled'}, argv as string[], flags)
+    await this.editAll('labels', argv as string[], flags)
   }
 }

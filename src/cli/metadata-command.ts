@@ -4,7 +4,7 @@ import {SkiffCommand} from './base-command.js'
 import {dryRunFlag, filenameFlags, printFlags} from './flags.js'
 import {readFilenameArgs} from './manifest-input.js'
 import {createWritePrinter, dryRunSuffix, parseDryRun} from './write-output.js'
-import {editMetadata, parseMetadataArgs, type MetadataMap} from '../kubectl/metadata-edit.js'
+import {editMetadata, labelChangeVerb, parseMetadataArgs, type MetadataMap} from '../kubectl/metadata-edit.js'
 import {isMapped, mapManifestObjects} from '../kubectl/manifest-objects.js'
 import {resolveArgTargets, type Visit} from '../kubectl/targets.js'
 import {refFor, ResourceRegistry} from '../resources/registry.js'
@@ -32,7 +32,6 @@ export const metadataFlags = {
 export abstract class MetadataCommand extends SkiffCommand {
   protected async editAll(
     field: MetadataMap,
-    verb: {done: string; unchanged: string},
     argv: readonly string[],
     flags: {
       filename?: string[] | undefined
@@ -103,12 +102,11 @@ export abstract class MetadataCommand extends SkiffCommand {
             dryRun: dryRun !== 'none',
             resourceVersion: flags['resource-version'],
           })
-          this.out(
-            printer(
-              result.object,
-              `${result.changed || field === 'annotations' ? verb.done : verb.unchanged}${dryRunSuffix(dryRun)}`,
-            ),
-          )
+          const operation =
+            field === 'labels'
+              ? labelChangeVerb(current.metadata.labels, result.object.metadata.labels, flags.overwrite)
+              : 'annotated'
+          this.out(printer(result.object, `${operation}${dryRunSuffix(dryRun)}`))
         }
       } catch (error) {
         errors.push(error)

@@ -35,6 +35,21 @@ export function parseMetadataArgs(args: readonly string[]): {resources: string[]
   return {resources, changes}
 }
 
+/**
+ * kubectl label's message for one object (label.go updateDataChangeMsg, v1.32): `not labeled` when
+ * nothing changed, `unlabeled` when the object shrank without --overwrite, else `labeled`.
+ */
+export function labelChangeVerb(
+  before: Record<string, string> | undefined,
+  after: Record<string, string> | undefined,
+  overwrite: boolean,
+): string {
+  const oldText = JSON.stringify(before ?? {})
+  const newText = JSON.stringify(after ?? {})
+  if (oldText === newText) return 'not labeled'
+  return !overwrite && newText.length < oldText.length ? 'unlabeled' : 'labeled'
+}
+
 /** The result of editing one object's labels or annotations. */
 export interface MetadataEditResult {
   object: KubeObject
