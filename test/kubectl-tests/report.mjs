@@ -1,5 +1,5 @@
 // What the runner prints: one block per script (PASS, or FAIL with the line, its phase, the message and
-// the output that explains it) and a summary whose last line is the plain `N passed, N failed`.
+// the output that explains it) and a summary line of scripts and lines passed.
 
 import {displayCommand} from './kubectl-binary.mjs'
 
@@ -59,7 +59,10 @@ function indent(text, prefix) {
     .join('\n')
 }
 
-/** The closing lines: totals of lines, then `N passed, N failed` (counting scripts) alone on the last line. */
+/**
+ * The closing line: scripts and script lines passed. It is a report, not the project's test verdict, so it
+ * avoids the bare `N passed, N failed` form that CI reads as the test runner's closing line.
+ */
 export function formatSummary(results, {label}) {
   const passed = results.filter((r) => r.passed && r.skipped === undefined).length
   const skipped = results.filter((r) => r.skipped !== undefined).length
@@ -67,8 +70,5 @@ export function formatSummary(results, {label}) {
   const linesPassed = results.reduce((sum, r) => sum + r.linesPassed, 0)
   const linesTotal = results.reduce((sum, r) => sum + r.linesTotal, 0)
   const skippedText = skipped > 0 ? `, ${skipped} skipped` : ''
-  return [
-    `kubectl command tests with ${label}: ${results.length} scripts${skippedText}; ${linesPassed} of ${linesTotal} script lines passed`,
-    `${passed} passed, ${failed} failed`,
-  ].join('\n')
+  return `kubectl command tests with ${label}: ${passed} of ${results.length} scripts passed (${failed} failing${skippedText}); ${linesPassed} of ${linesTotal} script lines passed`
 }
