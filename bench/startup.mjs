@@ -1,5 +1,5 @@
 // Startup benchmark: times, in one run, `node -e 0`, `skiff version --client`, and `skiff get pods` on an
-// empty embedded cluster and on one holding 1,000 pods; prints medians and ratios to `node -e 0`, and the
+// empty embedded cluster, on one holding 1,000 pods, and on one whose 100 running pods sat idle for a day; prints medians and ratios to `node -e 0`, and the
 // modules each skiff command loaded. Usage: node bench/startup.mjs [--runs N]
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
@@ -14,6 +14,7 @@ const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15
 
 const emptyHome = mkdtempSync(join(tmpdir(), 'skiff-bench-empty-'))
 const fullHome = mkdtempSync(join(tmpdir(), 'skiff-bench-full-'))
+const idleHome = mkdtempSync(join(tmpdir(), 'skiff-bench-idle-'))
 const envFor = (home) => ({...process.env, SKIFF_HOME: join(home, '.skiff'), HOME: home, KUBECONFIG: ''})
 
 function seedPods(home, count) {
@@ -33,6 +34,30 @@ function seedPods(home, count) {
     env: envFor(home),
     stdio: ['pipe', 'ignore', 'inherit'],
   })
+}
+
+// 100 running pods of a Deployment on the default 4-node cluster, then a day of cluster time passes
+function seedIdleCluster(home) {
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {name: 'web'},
+    spec: {
+      replicas: 100,
+      selector: {matchLabels: {app: 'web'}},
+      template: {
+        metadata: {labels: {app: 'web'}},
+        spec: {containers: [{name: 'nginx', image: 'nginx:1.27', resources: {requests: {cpu: '10m', memory: '16Mi'}}}]},
+      },
+    },
+  }
+  execFileSync('node', [bin, 'apply', '-f', '-'], {
+    input: JSON.stringify(deployment),
+    env: envFor(home),
+    stdio: ['pipe', 'ignore', 'inherit'],
+  })
+  execFileSync('node', [bin, 'cluster', 'advance', '2m'], {env: envFor(home), stdio: 'ignore'})
+  execFileSync('node', [bin, 'cluster', 'advance', '24h'], {env: envFor(home), stdio: 'ignore'})
 }
 
 function timeOnce(command, args, env) {
@@ -61,11 +86,13 @@ function modulesLoaded(args, env) {
 try {
   execFileSync('node', [bin, 'get', 'ns'], {env: envFor(emptyHome), stdio: 'ignore'})
   seedPods(fullHome, 1000)
+  seedIdleCluster(idleHome)
   const cases = [
     ['node -e 0', 'node', ['-e', '0'], envFor(emptyHome)],
     ['skiff version --client', 'node', [bin, 'version', '--client'], envFor(emptyHome)],
     ['skiff get pods (empty cluster)', 'node', [bin, 'get', 'pods'], envFor(emptyHome)],
     ['skiff get pods (1,000 pods)', 'node', [bin, 'get', 'pods'], envFor(fullHome)],
+    ['skiff get pods (100 running, +24h)', 'node', [bin, 'get', 'pods'], envFor(idleHome)],
   ]
   const samples = new Map(cases.map(([name]) => [name, []]))
   // interleave the cases so that machine noise spreads over all of them alike
@@ -82,4 +109,5 @@ try {
 } finally {
   rmSync(emptyHome, {recursive: true, force: true})
   rmSync(fullHome, {recursive: true, force: true})
+  rmSync(idleHome, {recursive: true, force: true})
 }

@@ -13,6 +13,29 @@ import Describe from './describe.js'
 import Get from './get.js'
 import Label from './label.js'
 import Version from './version.js'
+import ClusterAdvance from './cluster/advance.js'
+import ClusterCreate from './cluster/create.js'
+import ClusterDelete from './cluster/delete.js'
+import ClusterList from './cluster/list.js'
+import ClusterNodeAdd from './cluster/node/add.js'
+import ClusterNodeCrash from './cluster/node/crash.js'
+import ClusterNodeRestore from './cluster/node/restore.js'
+import ClusterReset from './cluster/reset.js'
+import ClusterUse from './cluster/use.js'
+import RolloutHistory from './rollout/history.js'
+import RolloutPause from './rollout/pause.js'
+import RolloutRestart from './rollout/restart.js'
+import RolloutResume from './rollout/resume.js'
+import RolloutStatus from './rollout/status.js'
+import RolloutUndo from './rollout/undo.js'
+import Scale from './scale.js'
+import SetImage from './set/image.js'
+import Wait from './wait.js'
+import Cordon from './cordon.js'
+import Drain from './drain.js'
+import Logs from './logs.js'
+import Taint from './taint.js'
+import Uncordon from './uncordon.js'
 
 /** Every command, by id: oclif's explicit command strategy, so the bundle needs no directory scan. */
 export const COMMANDS = {
@@ -31,4 +54,27 @@ export const COMMANDS = {
   get: Get,
   label: Label,
   version: Version,
+  'cluster:advance': ClusterAdvance,
+  'cluster:create': ClusterCreate,
+  'cluster:delete': ClusterDelete,
+  'cluster:list': ClusterList,
+  'cluster:node:add': ClusterNodeAdd,
+  'cluster:node:crash': ClusterNodeCrash,
+  'cluster:node:restore': ClusterNodeRestore,
+  'cluster:reset': ClusterReset,
+  'cluster:use': ClusterUse,
+  'rollout:history': RolloutHistory,
+  'rollout:pause': RolloutPause,
+  'rollout:restart': RolloutRestart,
+  'rollout:resume': RolloutResume,
+  'rollout:status': RolloutStatus,
+  'rollout:undo': RolloutUndo,
+  scale: Scale,
+  'set:image': SetImage,
+  wait: Wait,
+  cordon: Cordon,
+  drain: Drain,
+  logs: Logs,
+  taint: Taint,
+  uncordon: Uncordon,
 }

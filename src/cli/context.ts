@@ -3,6 +3,7 @@ import {homedir} from 'node:os'
 import {delimiter, join} from 'node:path'
 import type {Backend} from '../backend/backend.js'
 import {clusterDir, DEFAULT_CLUSTER} from '../embedded/cluster-home.js'
+import {readCurrentCluster} from './cluster-admin.js'
 
 /** The global flags that pick a cluster and namespace. */
 export interface ConnectionFlags {
@@ -17,11 +18,16 @@ export type Target =
 
 /**
  * Chooses the backend as kubectl chooses a cluster (--kubeconfig, then $KUBECONFIG, then ~/.kube/config),
- * with embedded clusters selectable by name through --context, and the embedded `default` cluster when
- * there is no kubeconfig at all.
+ * with embedded clusters selectable by name through --context or `skiff cluster use`, and the embedded
+ * `default` cluster when there is no kubeconfig at all.
  */
 export function resolveTarget(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): Target {
   if (flags.context && existsSync(clusterDir(flags.context, env))) return {kind: 'embedded', cluster: flags.context}
+  // `skiff cluster use NAME` picks an embedded cluster until explicit flags name another target
+  const current = flags.context || flags.kubeconfig ? undefined : readCurrentCluster(env)
+  if (current !== undefined && (current === DEFAULT_CLUSTER || existsSync(clusterDir(current, env)))) {
+    return {kind: 'embedded', cluster: env['SKIFF_CLUSTER'] ?? current}
+  }
   const files = kubeconfigFiles(flags, env)
   if (files.length === 0) return {kind: 'embedded', cluster: flags.context ?? env['SKIFF_CLUSTER'] ?? DEFAULT_CLUSTER}
   return {kind: 'kubeconfig', files, context: flags.context}
@@ -29,8 +35,11 @@ export function resolveTarget(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
 
 function kubeconfigFiles(flags: ConnectionFlags, env: NodeJS.ProcessEnv): string[] {
   if (flags.kubeconfig) return [flags.kubeconfig]
-  const fromEnv = (env['KUBECONFIG'] ?? '').split(delimiter).filter((f) => f !== '' && existsSync(f))
-  if (fromEnv.length > 0) return fromEnv
+  // clientcmd: a set $KUBECONFIG replaces ~/.kube/config even when none of its files exist (loader.go, v1.32)
+  const kubeconfigEnv = env['KUBECONFIG'] ?? ''
+  if (kubeconfigEnv !== '') {
+    return [...new Set(kubeconfigEnv.split(delimiter))].filter((f) => f !== '' && existsSync(f))
+  }
   const home = join(env['HOME'] ?? homedir(), '.kube', 'config')
   return existsSync(home) ? [home] : []
 }

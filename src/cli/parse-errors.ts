@@ -18,13 +18,24 @@ export function toKubectlError(error: unknown, commandPath: string, config: Conf
       return new PlainError(
         `error: unexpected arguments: ${message.replace(/^Unexpected arguments?: /, '')}\nSee '${commandPath} -h' for help and examples`,
       )
+    case 'FailedFlagValidationError': {
+      // cobra's MarkFlagRequired wording, one line, no help pointer
+      const missing = [...message.matchAll(/Missing required flag (\S+)/g)].map((m) => `"${m[1] ?? ''}"`)
+      if (missing.length > 0) return new PlainError(`error: required flag(s) ${missing.join(', ')} not set`)
+      // oclif puts the reasons under a heading line
+      const reason = message.split('\n')[1]?.trim() || firstLine(message)
+      return new PlainError(`error: ${reason}\nSee '${commandPath} -h' for help and examples`)
+    }
     case 'RequiredArgsError':
-    case 'FailedFlagValidationError':
     case 'FlagInvalidOptionError':
     case 'CLIParseError':
       return new PlainError(`error: ${firstLine(message)}\nSee '${commandPath} -h' for help and examples`)
-    case 'CLIError':
+    case 'CLIError': {
+      // pflag: flag needs an argument
+      const flag = /^Flag (--\S+) expects a value/.exec(message)?.[1]
+      if (flag) return new PlainError(`error: flag needs an argument: ${flag}\nSee '${commandPath} --help' for usage.`)
       return commandNotFound(message, config) ?? new Error(firstLine(message))
+    }
     default:
       return error
   }

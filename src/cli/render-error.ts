@@ -1,4 +1,4 @@
-import {isStatusError, StatusError, type StatusCause} from '../backend/status.js'
+import {isStatusError, type StatusError, type StatusCause} from '../backend/status.js'
 import {AggregateErrors, PlainError} from './errors.js'
 
 /**
@@ -41,19 +41,11 @@ function standardMessage(error: unknown): string | undefined {
   return reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`
 }
 
-// inside an aggregate kubectl prints plain errors without the `error: ` prefix
+// inside an aggregate kubectl prints plain errors without the `error: ` prefix, and API errors, Invalid
+// included, as `Error from server (Reason): ...` (MultipleErrors -> messageForError -> StandardErrorMessage)
 function messageForError(error: unknown): string {
-  if (isStatusError(error) && error.status.reason === 'Invalid') return renderInvalid(error).trimEnd()
   return standardMessage(error) ?? (error instanceof Error ? error.message : String(error))
 }
 
-/**
- * kubectl's AddSourceToErr: names the file an API error came from, inside the server's message:
- * `Error from server (AlreadyExists): error when creating "web.yaml": deployments.apps "web" already exists`.
- */
-export function withSource(verb: string, source: string, error: unknown): unknown {
-  if (!source) return error
-  const prefix = `error when ${verb} "${source}": `
-  if (isStatusError(error)) return new StatusError({...error.status, message: prefix + error.status.message})
-  return new Error(prefix + (error instanceof Error ? error.message : String(error)))
-}
+// test/unit/cli/render-error.test.ts imports withSource from here; the function lives with the kubectl verbs.
+export {withSource} from '../kubectl/source-error.js'

@@ -1,6 +1,6 @@
 import type {KubeObject} from '../backend/object.js'
-import type {ResourceInfo} from '../backend/refs.js'
-import {alreadyExists, badRequest, forbidden, invalid, notFound, type StatusCause} from '../backend/status.js'
+import {qualifiedResource, type ResourceInfo} from '../backend/refs.js'
+import {alreadyExists, badRequest, conflict, forbidden, invalid, notFound, type StatusCause} from '../backend/status.js'
 import {decodeError} from './admission/decode-error.js'
 import {defaultObject} from './admission/defaults.js'
 import {validateObject} from './admission/validate.js'
@@ -33,7 +33,7 @@ export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, inpu
   object.metadata = metadata
   if (info.namespaced) {
     metadata.namespace ||= 'default'
-    requireActiveNamespace(store, metadata.namespace)
+    requireActiveNamespace(store, info, metadata.namespace, metadata.name ?? '')
   } else {
     delete metadata.namespace
   }
@@ -86,6 +86,18 @@ export function admitUpdate(
   let object = structuredClone(input)
   if (subresource === 'status') {
     object = {...structuredClone(old), status: object['status']}
+  } else if (subresource === 'binding') {
+    // pods/binding sets spec.nodeName once, as the scheduler's Bind does (pkg/registry/core/pod/storage, v1.32)
+    const nodeName = (object['spec'] as {nodeName?: string} | undefined)?.nodeName ?? ''
+    const oldSpec = (old['spec'] ?? {}) as {nodeName?: string}
+    if (oldSpec.nodeName) {
+      throw conflict(
+        info,
+        old.metadata.name ?? '',
+        `pod ${old.metadata.name ?? ''} is already assigned to node "${oldSpec.nodeName}"`,
+      )
+    }
+    object = {...structuredClone(old), spec: {...oldSpec, nodeName}}
   } else if (subresource === 'finalize') {
     // namespaces/finalize changes spec.finalizers and nothing else (namespace registry, v1.32)
     const finalizers = (object['spec'] as {finalizers?: string[]} | undefined)?.finalizers ?? []
@@ -107,7 +119,8 @@ export function admitUpdate(
   if (old.metadata.generation !== undefined) metadata.generation = old.metadata.generation
   else delete metadata.generation
   rejectUndecodable(info, object)
-  const defaulted = subresource === 'status' || subresource === 'finalize' ? object : defaultObject(info, object, old)
+  const skipsDefaulting = subresource === 'status' || subresource === 'finalize' || subresource === 'binding'
+  const defaulted = skipsDefaulting ? object : defaultObject(info, object, old)
   const causes: StatusCause[] = validateObject(info, defaulted, old, subresource ? {subresource} : {})
   if (causes.length > 0) throw invalid(info, metadata.name ?? '', causes)
   if (defaulted.metadata.generation !== undefined && specOf(defaulted) !== specOf(old)) {
@@ -122,14 +135,16 @@ function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
   if (message !== undefined) throw badRequest(message)
 }
 
-function requireActiveNamespace(store: Store, namespace: string): void {
+// NamespaceLifecycle admission words its refusal as NewForbidden(resource, name, err) (v1.32)
+function requireActiveNamespace(store: Store, info: ResourceInfo, namespace: string, name: string): void {
   const found = store.get(storeKey(NAMESPACES, undefined, namespace))
   if (!found) throw notFound(NAMESPACES, namespace)
   if (found.object.metadata.deletionTimestamp !== undefined) {
-    throw forbidden(`unable to create new content in namespace ${namespace} because it is being terminated`, {
-      name: namespace,
-      kind: 'namespaces',
-    })
+    const subject = name === '' ? qualifiedResource(info) : `${qualifiedResource(info)} "${name}"`
+    throw forbidden(
+      `${subject} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+      {name, group: info.group, kind: info.resource},
+    )
   }
 }
 

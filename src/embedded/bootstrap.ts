@@ -4,6 +4,10 @@ import {admitCreate} from './admit.js'
 import type {Clock} from './clock/clock.js'
 import {storeKey} from './storage-key.js'
 import type {Store} from './store/store.js'
+import {healthyNodeConditions, nodeNames, nodeObject, type ClusterShape} from './nodes.js'
+
+// where the shape a cluster was created with is kept, for `cluster reset`
+export const CLUSTER_SHAPE_KEY = 'cluster.shape'
 
 // The namespaces every cluster starts with (kube-apiserver's system namespaces controller, v1.32).
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
@@ -31,9 +35,19 @@ function bootstrapObjects(): KubeObject[] {
   return [...namespaces, kubernetesService]
 }
 
+/** The Node objects of a new cluster: a tainted control-plane node and the workers, each Ready. */
+function nodeObjects(cluster: string, shape: ClusterShape, clock: Clock): KubeObject[] {
+  const names = nodeNames(cluster, shape.workers)
+  return [names.controlPlane, ...names.workers].map((name, index) => {
+    const node = nodeObject(name, {index, controlPlane: index === 0, cpu: shape.cpu, memory: shape.memory})
+    return {...node, status: {...(node['status'] as object), conditions: healthyNodeConditions(clock.timestamp())}}
+  })
+}
+
 /** Creates the bootstrap objects of a new cluster, through admission. Must run inside a store transaction. */
-export function bootstrapCluster(store: Store, clock: Clock): void {
-  for (const object of bootstrapObjects()) {
+export function bootstrapCluster(store: Store, clock: Clock, cluster: string, shape: ClusterShape): void {
+  store.writeMeta(CLUSTER_SHAPE_KEY, JSON.stringify(shape))
+  for (const object of [...bootstrapObjects(), ...nodeObjects(cluster, shape, clock)]) {
     const info = BUILTIN_RESOURCES.find(
       (r) => r.version === object.apiVersion && r.kind === object.kind && r.group === '',
     )

@@ -72,10 +72,15 @@ export function deleteObject(
   return options.dryRun ? object : store.put(key, object)
 }
 
-/** True when an object marked for deletion has nothing left holding it: it can leave the store. */
-export function isDeletionComplete(resource: string, object: KubeObject): boolean {
+/** True when an update released the last thing holding an object marked for deletion: it leaves the store. */
+export function isDeletionComplete(resource: string, object: KubeObject, old: KubeObject): boolean {
   if (object.metadata.deletionTimestamp === undefined || (object.metadata.finalizers ?? []).length > 0) return false
-  return resource !== '/namespaces' || namespaceFinalizers(object).length === 0
+  if (resource === '/namespaces' && namespaceFinalizers(object).length > 0) return false
+  // only the write that removes the last finalizer ends the object; a graceful pod stays until its kubelet
+  // deletes it with grace period 0, whatever status it writes meanwhile (registry/generic/registry/store.go)
+  const held =
+    (old.metadata.finalizers ?? []).length > 0 || (resource === '/namespaces' && namespaceFinalizers(old).length > 0)
+  return held
 }
 
 function namespaceFinalizers(namespace: KubeObject): string[] {

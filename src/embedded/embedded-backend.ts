@@ -19,6 +19,7 @@ import {listObjects, paginate} from './list-objects.js'
 import type * as Admission from './admit.js'
 import {deleteObject, isDeletionComplete} from './delete-object.js'
 import {customResources} from './custom-resources.js'
+import {isScalable, scaleOf, withScale} from './scale-subresource.js'
 import {storeKey} from './storage-key.js'
 import type {Store} from './store/store.js'
 import {watchChanges} from './watch-changes.js'
@@ -44,7 +45,8 @@ const EMBEDDED_SERVER_VERSION: ServerVersion = {
  * controller-manager caught up.
  */
 export class EmbeddedBackend implements Backend {
-  private dirty = true
+  // set by this process's writes; other processes' writes and due timers are found by hasWork
+  private dirty = false
 
   constructor(
     readonly store: Store,
@@ -65,6 +67,10 @@ export class EmbeddedBackend implements Backend {
     const info = await this.resolve(ref)
     const stored = this.store.get(storeKey(info, ref.namespace, name))
     if (!stored) throw notFound(info, name)
+    if (ref.subresource === 'scale') {
+      if (!isScalable(info.kind)) throw notFound(info, name)
+      return scaleOf(stored.object)
+    }
     return stored.object
   }
 
@@ -118,6 +124,12 @@ export class EmbeddedBackend implements Backend {
     const patched = this.store.transaction(() => {
       const current = this.store.get(storeKey(info, ref.namespace, name))
       if (!current) throw notFound(info, name)
+      if (ref.subresource === 'scale') {
+        if (!isScalable(info.kind)) throw notFound(info, name)
+        const scale = applyPatch(info, scaleOf(current.object), patch)
+        const scaled = this.updateLocked(admission, info, withScale(current.object, scale), options)
+        return scaleOf(scaled)
+      }
       const next = applyPatch(info, current.object, patch)
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
         throw invalid(info, name, [
@@ -155,12 +167,10 @@ export class EmbeddedBackend implements Backend {
     return watchChanges(this, ref, options)
   }
 
-  // eslint-disable-next-line require-yield -- containers run once the simulated kubelets exist (issue 4)
+  /** pods/log: the lines the simulated kubelet computes for a container (src/embedded/kubelet/logs.ts). */
   async *logs(pod: string, namespace: string, options: LogOptions = {}): AsyncIterable<string> {
-    const object = await this.get({group: '', version: 'v1', resource: 'pods', namespace}, pod)
-    const spec = object['spec'] as {containers?: Array<{name: string}>} | undefined
-    const container = options.container ?? spec?.containers?.[0]?.name ?? ''
-    throw badRequest(`container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`)
+    const {readPodLogs} = await import('./kubelet/logs.js')
+    yield* readPodLogs(this, pod, namespace, options)
   }
 
   async close(): Promise<void> {
@@ -170,7 +180,7 @@ export class EmbeddedBackend implements Backend {
 
   /** Runs the controllers until the cluster is quiet, when something was written since they last ran. */
   async settle(): Promise<void> {
-    if (!this.dirty) return
+    if (!this.dirty && !this.controllers.hasWork(this)) return
     this.dirty = false
     await this.controllers.runUntilQuiet(this)
   }
@@ -216,6 +226,8 @@ export class EmbeddedBackend implements Backend {
     const next = admission.admitUpdate(info, object, current.object, options.subresource)
     if (options.dryRun) return next
     if (JSON.stringify(next) === JSON.stringify(current.object)) return current.object
-    return isDeletionComplete(key.resource, next) ? this.store.remove(key, next) : this.store.put(key, next)
+    return isDeletionComplete(key.resource, next, current.object)
+      ? this.store.remove(key, next)
+      : this.store.put(key, next)
   }
 }

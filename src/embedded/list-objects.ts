@@ -2,7 +2,7 @@ import type {ListOptions} from '../backend/backend.js'
 import type {KubeObject} from '../backend/object.js'
 import type {ResourceInfo} from '../backend/refs.js'
 import {badRequest} from '../backend/status.js'
-import {fieldsOf, matchesFields, parseFieldSelector} from '../resources/field-selector.js'
+import {convertFieldSelector, fieldsOf, matchesFields, parseFieldSelector} from '../resources/field-selector.js'
 import {matchesLabels, parseLabelSelector} from '../resources/label-selector.js'
 import {storeResource} from './storage-key.js'
 import type {Store} from './store/store.js'
@@ -17,8 +17,9 @@ export function listObjects(
   const labels = options.labelSelector
     ? parseOrBadRequest(() => parseLabelSelector(options.labelSelector ?? ''))
     : undefined
+  // kube-apiserver refuses field labels the kind does not support before it lists (ConvertFieldLabel, v1.32)
   const fields = options.fieldSelector
-    ? parseOrBadRequest(() => parseFieldSelector(options.fieldSelector ?? ''))
+    ? parseOrBadRequest(() => convertFieldSelector(info, parseFieldSelector(options.fieldSelector ?? '')))
     : undefined
   const all = store.list(storeResource(info), info.namespaced ? namespace : undefined).map((s) => s.object)
   return all.filter(

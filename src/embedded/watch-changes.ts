@@ -2,7 +2,7 @@ import {setTimeout as delay} from 'node:timers/promises'
 import type {ListOptions} from '../backend/backend.js'
 import type {ResourceRef} from '../backend/refs.js'
 import type {WatchEvent} from '../backend/watch.js'
-import {fieldsOf, matchesFields, parseFieldSelector} from '../resources/field-selector.js'
+import {convertFieldSelector, fieldsOf, matchesFields, parseFieldSelector} from '../resources/field-selector.js'
 import {matchesLabels, parseLabelSelector} from '../resources/label-selector.js'
 import type {EmbeddedBackend} from './embedded-backend.js'
 import {storeResource} from './storage-key.js'
@@ -21,7 +21,9 @@ export async function* watchChanges(
 ): AsyncGenerator<WatchEvent> {
   const info = await backend.resolve(ref)
   const labels = options.labelSelector ? parseLabelSelector(options.labelSelector) : undefined
-  const fields = options.fieldSelector ? parseFieldSelector(options.fieldSelector) : undefined
+  const fields = options.fieldSelector
+    ? convertFieldSelector(info, parseFieldSelector(options.fieldSelector))
+    : undefined
   let revision: number
   if (options.resourceVersion === undefined || options.resourceVersion === '' || options.resourceVersion === '0') {
     const list = await backend.list(ref, {labelSelector: options.labelSelector, fieldSelector: options.fieldSelector})

@@ -2,7 +2,8 @@ import type {KubeObject} from '../backend/object.js'
 
 /** `create namespace NAME`. */
 export function namespaceObject(name: string): KubeObject {
-  return {apiVersion: 'v1', kind: 'Namespace', metadata: {name}}
+  // the typed Namespace kubectl builds serialises its empty spec and status (create_namespace.go, v1.32)
+  return {apiVersion: 'v1', kind: 'Namespace', metadata: {name}, spec: {}, status: {}}
 }
 
 /** `create serviceaccount NAME`. */
@@ -36,10 +37,11 @@ export function parseEnvFile(content: string, file: string): DataSource[] {
   return sources
 }
 
-function collect(sources: readonly DataSource[], kind: string): Record<string, string> {
+// kubectl words a duplicate key differently per kind (create_configmap.go, create_secret.go, v1.32)
+function collect(sources: readonly DataSource[], duplicate: (key: string) => string): Record<string, string> {
   const data: Record<string, string> = {}
   for (const {key, value} of sources) {
-    if (key in data) throw new Error(`cannot add key ${key}, another key by that name already exists in ${kind}: map[]`)
+    if (Object.hasOwn(data, key)) throw new Error(duplicate(key))
     data[key] = value
   }
   return data
@@ -48,7 +50,12 @@ function collect(sources: readonly DataSource[], kind: string): Record<string, s
 /** `create configmap NAME --from-literal ... --from-file ...`. */
 export function configMapObject(name: string, namespace: string, sources: readonly DataSource[]): KubeObject {
   const object: KubeObject = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, namespace}}
-  if (sources.length > 0) object['data'] = collect(sources, 'data')
+  if (sources.length > 0) {
+    object['data'] = collect(
+      sources,
+      (key) => `cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${name}"`,
+    )
+  }
   return object
 }
 
@@ -60,7 +67,7 @@ export function secretObject(
   type?: string,
 ): KubeObject {
   const object: KubeObject = {apiVersion: 'v1', kind: 'Secret', metadata: {name, namespace}}
-  const data = collect(sources, 'data')
+  const data = collect(sources, (key) => `cannot add key ${key}, another key by that name already exists`)
   if (sources.length > 0) {
     object['data'] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]))
   }
@@ -75,9 +82,12 @@ export function deploymentObject(
   options: {images: readonly string[]; replicas: number; port?: number | undefined},
 ): KubeObject {
   const labels = {app: name}
-  const containers = options.images.map((image) => {
+  const containers = options.images.map((image, index) => {
     const container: Record<string, unknown> = {name: containerName(image), image, resources: {}}
-    if (options.port !== undefined && options.port >= 0) container['ports'] = [{containerPort: options.port}]
+    // kubectl gives --port to the first container only (create_deployment.go, v1.32)
+    if (index === 0 && options.port !== undefined && options.port >= 0) {
+      container['ports'] = [{containerPort: options.port}]
+    }
     return container
   })
   return {

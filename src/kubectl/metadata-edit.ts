@@ -22,7 +22,8 @@ export function parseMetadataArgs(args: readonly string[]): {resources: string[]
     const eq = arg.indexOf('=')
     if (eq > 0) {
       changes.set[arg.slice(0, eq)] = arg.slice(eq + 1)
-    } else if (arg.endsWith('-') && arg.length > 1 && !arg.includes('/') && resources.length > 0) {
+    } else if (arg.endsWith('-') && arg !== '-') {
+      // cmdutil.GetResourcesAndPairs: any word ending in '-' is a removal, prefixed keys included (`example.com/old-`)
       changes.remove.push(arg.slice(0, -1))
     } else {
       resources.push(arg)

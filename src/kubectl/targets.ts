@@ -52,10 +52,12 @@ export function resolveArgTargets(registry: ResourceRegistry, options: ArgTarget
       )
     }
     return args.map((arg) => {
-      const slash = arg.indexOf('/')
-      const type = arg.slice(0, slash)
-      const name = arg.slice(slash + 1)
-      if (name === '')
+      // cli-runtime splitResourceTypeName: one slash, one type (`pods,svc/web` names no single resource), one name
+      const parts = arg.split('/')
+      if (parts.length !== 2)
+        throw new TargetArgumentError('arguments in resource/name form may not have more than one slash')
+      const [type = '', name = ''] = parts
+      if (type === '' || name === '' || new Set(type.split(',')).size !== 1)
         throw new TargetArgumentError(`arguments in resource/name form must have a single resource and name`)
       const info = registry.resolve(type)
       return {kind: 'named' as const, info, namespace: scopedNamespace(info, namespace), name}

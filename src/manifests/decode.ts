@@ -5,13 +5,15 @@ import type {KubeObject} from '../backend/object.js'
 import {isJsonObject} from '../backend/object.js'
 import {parseAllDocuments, isMap, isSeq} from 'yaml'
 import type {Node} from 'yaml'
-import {goJsonMarshal, goJsonType} from './go-json.js'
+import {goJsonType, marshalGoJson} from '../resources/go-json.js'
 import {scanJsonStream} from './json-stream.js'
 import {ManifestError} from './manifest.js'
 import type {ManifestEntry, ManifestSource} from './manifest.js'
 import {metadataDecodeError} from './metadata-check.js'
 import {splitYamlDocuments} from './yaml-stream.js'
 import {YamlConversionError, convertYamlDocument} from './yaml-value.js'
+import {aggregateMessage} from '../resources/aggregate-message.js'
+import {lineAt} from './line-at.js'
 
 /** How to read a source. */
 export interface DecodeOptions {
@@ -32,12 +34,6 @@ interface RawDocument {
   documentIndex: number
   line: number
   itemLines: readonly number[]
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++
-  return line
 }
 
 function isJsonStream(text: string): boolean {
@@ -90,7 +86,7 @@ function readYaml(text: string, file: string): Part[] {
       const lineOf = (offset: number): number => chunk.startLine + lineAt(chunk.text, offset) - 1
       return {
         value: converted.value,
-        raw: goJsonMarshal(converted.value),
+        raw: marshalGoJson(converted.value),
         documentIndex: document,
         line: lineOf(converted.offset ?? 0),
         itemLines: converted.itemOffsets.map(lineOf),
@@ -137,11 +133,6 @@ function validationErrors(value: unknown): string[] {
   const items = value['items']
   if (!Array.isArray(items)) return ['invalid object to validate']
   return items.flatMap(kindErrors)
-}
-
-function aggregate(messages: readonly string[]): string {
-  const unique = [...new Set(messages)]
-  return unique.length === 1 ? (unique[0] ?? '') : `[${unique.join(', ')}]`
 }
 
 const stringOr = (value: unknown): string => (typeof value === 'string' ? value : '')
@@ -216,10 +207,13 @@ function entriesFor(document: RawDocument, file: string, options: DecodeOptions)
     const errors = validationErrors(document.value)
     const field = errors.find((e) => e.startsWith('apiVersion') || e.startsWith('kind'))?.split(' ')[0]
     if (errors.length > 0)
-      return fail(`error validating "${file}": error validating data: ${aggregate(errors)}; ${STOP_VALIDATE_MESSAGE}`, {
-        stopsSource: true,
-        ...(field === undefined ? {} : {field}),
-      })
+      return fail(
+        `error validating "${file}": error validating data: ${aggregateMessage(errors)}; ${STOP_VALIDATE_MESSAGE}`,
+        {
+          stopsSource: true,
+          ...(field === undefined ? {} : {field}),
+        },
+      )
   }
   const decodeMessage = decodeError(document)
   if (decodeMessage !== undefined) return fail(`unable to decode "${file}": ${decodeMessage}`)

@@ -2,6 +2,7 @@
 // path: `*` and `?` stop at '/', classes are `[a-z]` and `[^a-z]`, `\` escapes, and matches come back sorted.
 import {posix} from 'node:path'
 import type {ManifestIO} from './io.js'
+import {compareGoStrings} from '../resources/go-format.js'
 
 /** filepath.ErrBadPattern. */
 export class BadPatternError extends Error {
@@ -73,14 +74,12 @@ export function compileGlob(pattern: string): RegExp {
 
 const hasMeta = (path: string): boolean => /[*?[\\]/.test(path)
 
-const compareBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))
-
 async function globIn(io: ManifestIO, dir: string, pattern: RegExp): Promise<string[]> {
   // I/O errors are ignored: an unreadable directory just matches nothing
   if ((await io.stat(dir)).kind !== 'directory') return []
   let names: string[]
   try {
-    names = (await io.readDirectory(dir)).map((entry) => entry.name).sort(compareBytes)
+    names = (await io.readDirectory(dir)).map((entry) => entry.name).sort(compareGoStrings)
   } catch {
     return []
   }

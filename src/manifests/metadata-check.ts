@@ -2,7 +2,7 @@
 // metadataValidatingDecoder, v1.32), so a wrongly typed metadata field fails there with encoding/json's words:
 // `json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string`.
 import {isJsonObject} from '../backend/object.js'
-import {goJsonType} from './go-json.js'
+import {goJsonType} from '../resources/go-json.js'
 
 const STRING_FIELDS = ['generateName', 'name', 'namespace', 'resourceVersion', 'selfLink', 'uid']
 const INT64_FIELDS = ['deletionGracePeriodSeconds', 'generation']

@@ -11,6 +11,7 @@ import type {ManifestIO} from './io.js'
 import {ManifestError} from './manifest.js'
 import type {ManifestEntry} from './manifest.js'
 import {UrlReadError, invalidUrlMessage, readUrl} from './url-source.js'
+import {compareGoStrings} from '../resources/go-format.js'
 
 /** How to read -f values. */
 export interface ReadManifestsOptions {
@@ -37,8 +38,6 @@ function goExt(path: string): string {
   return ''
 }
 
-const compareBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))
-
 // ExpandPathsToFileVisitors: filepath.Walk from the root; only the root may lack a manifest extension.
 async function walk(io: ManifestIO, root: string, recursive: boolean): Promise<string[]> {
   if ((await io.lstat(root)).kind !== 'directory') return [root]
@@ -50,7 +49,7 @@ async function walk(io: ManifestIO, root: string, recursive: boolean): Promise<s
     } catch (error) {
       throw new Error(goPathError('open', dir, error))
     }
-    for (const entry of entries.sort((a, b) => compareBytes(a.name, b.name))) {
+    for (const entry of entries.sort((a, b) => compareGoStrings(a.name, b.name))) {
       const path = posix.join(dir, entry.name)
       if (entry.isDirectory) {
         if (recursive) await visit(path)

@@ -3,17 +3,12 @@
 // this table maps the common ones, with go-yaml's line rule: scanner errors name the line of the fault,
 // parser errors the line before it.
 import type {YAMLError} from 'yaml'
+import {lineAt} from './line-at.js'
 
 /** go-yaml's message for a syntax error, and the 1-based line (within the document) it names. */
 export interface GoYamlError {
   readonly message: string
   readonly line: number
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++
-  return line
 }
 
 // Where the scanner is when the document runs out: the line after the last one.

@@ -1,6 +1,7 @@
 // How go-yaml v2 (the fork sigs.k8s.io/yaml uses, resolve.go) turns a plain scalar into a value, and how
 // sigs.k8s.io/yaml turns non-string map keys into JSON keys. kubectl reads manifests with these YAML 1.1
 // rules: `yes` is true, `0777` is 511, `1_000` is 1000, while `1:30` and dates stay strings.
+import {isYamlTimestamp} from '../output/go-yaml/resolve.js'
 
 /** A resolved scalar: its YAML tag in short form ('!!int') and its value. */
 export interface Resolved {
@@ -59,13 +60,8 @@ function parseGoInteger(text: string, signed: boolean): bigint | undefined {
   return value <= UINT64_MAX ? value : undefined
 }
 
-// time.Parse with go-yaml's allowed layouts; only its success matters, the value stays the text.
-function isTimestamp(text: string): boolean {
-  return /^\d{4}-\d{1,2}-\d{1,2}([Tt ]\d{1,2}:\d{1,2}:\d{1,2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text)
-}
-
 function resolveNumber(text: string, tag: string): Resolved | undefined {
-  if ((tag === '' || tag === '!!timestamp') && isTimestamp(text)) return {tag: '!!timestamp', value: text}
+  if ((tag === '' || tag === '!!timestamp') && isYamlTimestamp(text)) return {tag: '!!timestamp', value: text}
   const plain = text.replaceAll('_', '')
   const integer = parseGoInteger(plain, true) ?? parseGoInteger(plain, false)
   if (integer !== undefined) return {tag: '!!int', value: Number(integer)}

@@ -4,7 +4,7 @@
  * a column finds nothing, values printed as Go's %v prints them (`map[k:v]`, `[a b]`, `<nil>`).
  */
 import {isJsonObject} from '../backend/object.js'
-import {goSprint} from './go-format.js'
+import {goSprint} from '../resources/go-format.js'
 import {findJsonPathResults} from './jsonpath/execute.js'
 import {JsonPathExecuteError, JsonPathParseError} from './jsonpath/errors.js'
 import {parseJsonPath} from './jsonpath/parser.js'

@@ -2,7 +2,7 @@
  * `-o json` (k8s.io/cli-runtime/pkg/printers/json.go, v1.32): json.MarshalIndent with four spaces
  * and a final newline. Objects read from a server are unstructured maps, so keys come out sorted.
  */
-import {marshalGoJson} from './go-json.js'
+import {marshalGoJson} from '../resources/go-json.js'
 
 // printers.JSONPrinter: MarshalIndent(obj, "", "    ")
 const JSON_INDENT = '    '

@@ -4,7 +4,7 @@
  * asks for, and kubectl's errors for the ones it does not know. Reading a template file is the
  * caller's job (templateFileToRead says which); this module does no I/O.
  */
-import {goQuote} from './go-format.js'
+import {goQuote} from '../resources/go-format.js'
 import type {CustomColumnsSpec} from './custom-columns.js'
 import {parseCustomColumns, parseCustomColumnsFile} from './custom-columns.js'
 import {JsonPathParseError} from './jsonpath/errors.js'

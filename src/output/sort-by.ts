@@ -5,14 +5,14 @@
  * the field sorts first. Go's unstable sort is reproduced, ties included (see go-sort.ts).
  */
 import type {Table, TableRow} from '../backend/table.js'
-import {compareGoStrings, goQuote, goTypeName} from './go-format.js'
+import {compareGoStrings, goQuote, goTypeName} from '../resources/go-format.js'
 import {goSort} from './go-sort.js'
 import {JsonPathExecuteError, JsonPathParseError} from './jsonpath/errors.js'
 import {findJsonPathResults} from './jsonpath/execute.js'
 import type {JsonPathTemplate} from './jsonpath/nodes.js'
 import {parseJsonPath} from './jsonpath/parser.js'
 import {relaxedJsonPathExpression} from './jsonpath/relaxed.js'
-import {compareQuantities, parseQuantity} from './sort-quantity.js'
+import {compareQuantities, quantityOf} from '../resources/quantity.js'
 
 /** A --sort-by that cannot be applied, worded as kubectl words it ("couldn't find any field..."). */
 export class SortByError extends Error {
@@ -157,8 +157,8 @@ function isLess(left: unknown, right: unknown): boolean {
 }
 
 function stringLess(left: string, right: string): boolean {
-  const leftQuantity = parseQuantity(left)
-  const rightQuantity = leftQuantity === undefined ? undefined : parseQuantity(right)
+  const leftQuantity = quantityOf(left)
+  const rightQuantity = leftQuantity === undefined ? undefined : quantityOf(right)
   // kubectl v1.27 compared other strings in natural order; v1.31 to v1.33 compare them byte by byte
   if (leftQuantity === undefined || rightQuantity === undefined) return compareGoStrings(left, right) < 0
   return compareQuantities(leftQuantity, rightQuantity) < 0

@@ -5,7 +5,8 @@
  */
 import type {KubeObject} from '../backend/object.js'
 import type {Table, TableColumnDefinition, TableRow} from '../backend/table.js'
-import {compareGoStrings, goSprint} from './go-format.js'
+import {goSprint} from '../resources/go-format.js'
+import {formatLabels} from '../resources/label-selector.js'
 
 /** How a Table is printed: kubectl's printers.PrintOptions. */
 export interface TablePrintOptions {
@@ -22,9 +23,6 @@ export interface TablePrintOptions {
   /** `deployment.apps`: printed before each name (`deployment.apps/web`) when several types are listed */
   kindPrefix?: string
 }
-
-// labels.FormatLabels: the `key=value` pairs sorted as strings, `<none>` when there are none.
-const NO_LABELS = '<none>'
 
 /** The Table with the client-side columns added; the argument is left untouched. */
 export function decorateTable(table: Table, options: TablePrintOptions): Table {
@@ -74,14 +72,6 @@ function decorateRow(
     if (options.showLabels === true) cells.push(formatLabels(labels))
   }
   return {...row, cells}
-}
-
-/** labels.FormatLabels: `a=1,b=2` sorted, or `<none>`. */
-export function formatLabels(labels: Readonly<Record<string, string>>): string {
-  const pairs = Object.entries(labels)
-    .map(([key, value]) => `${key}=${value}`)
-    .sort(compareGoStrings)
-  return pairs.length === 0 ? NO_LABELS : pairs.join(',')
 }
 
 // formatLabelHeaders: `-L app.kubernetes.io/name` is headed NAME.

@@ -6,7 +6,7 @@
  * `...`, and an escape character prints as `^[`. A null cell prints empty.
  */
 import type {Table, TableColumnDefinition} from '../backend/table.js'
-import {goSprint} from './go-format.js'
+import {goSprint} from '../resources/go-format.js'
 import {TabWriter} from './tabwriter.js'
 import type {TablePrintOptions} from './table-decorate.js'
 import {decorateTable} from './table-decorate.js'

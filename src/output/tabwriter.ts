@@ -6,7 +6,7 @@
  * kubectl). Widths are counted in code points, as utf8.RuneCount does.
  */
 
-/** Settings of a TabWriter (tabwriter.NewWriter's parameters). */
+/** Settings of a TabWriter (tabwriter.NewWriter's parameters; tabwidth only matters when padding with tabs). */
 export interface TabWriterSettings {
   minWidth: number
   padding: number
@@ -16,11 +16,19 @@ export interface TabWriterSettings {
 }
 
 /** kubectl's printers.GetNewTabWriter: minwidth 6, tabwidth 4, padding 3, ' ', RememberWidths (v1.32). */
-export const KUBECTL_TABWRITER: Readonly<TabWriterSettings> = {
+const KUBECTL_TABWRITER: Readonly<TabWriterSettings> = {
   minWidth: 6,
   padding: 3,
   padChar: ' ',
   rememberWidths: true,
+}
+
+/** kubectl describe's tabbedString: Init(out, 0, 8, 2, ' ', 0), so no minimum width and no memory (v1.32). */
+export const DESCRIBE_TABWRITER: Readonly<TabWriterSettings> = {
+  minWidth: 0,
+  padding: 2,
+  padChar: ' ',
+  rememberWidths: false,
 }
 
 interface Cell {

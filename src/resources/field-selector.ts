@@ -4,6 +4,7 @@
 import type {KubeObject} from '../backend/object.js'
 import {isJsonObject} from '../backend/object.js'
 import {parseApiVersion} from '../backend/refs.js'
+import {compareGoStrings} from './go-format.js'
 
 /** One term of a field selector: `field=value` (also `==`) or `field!=value`. */
 export interface FieldRequirement {
@@ -74,14 +75,10 @@ function unescapeValue(value: string): string {
   return out
 }
 
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
-}
-
 /** fields.ParseSelector: `metadata.name=web,status.phase!=Running`, with `\,` `\=` `\\` escapes in values. */
 export function parseFieldSelector(text: string): FieldSelector {
   const requirements: FieldRequirement[] = []
-  for (const term of splitTerms(text).sort(compareBytes)) {
+  for (const term of splitTerms(text).sort(compareGoStrings)) {
     if (term === '') continue
     const parts = splitTerm(term)
     if (parts === undefined) throw new FieldSelectorError(`invalid selector: '${text}'; can't understand '${term}'`)

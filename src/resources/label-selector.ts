@@ -1,5 +1,8 @@
 // Label selectors as k8s.io/apimachinery/pkg/labels (selector.go, v1.32) parses, matches and prints them, and
 // metav1.LabelSelector as LabelSelectorAsSelector / FormatLabelSelector (apis/meta/v1/helpers.go, v1.32) read it.
+import {compareGoStrings, goQuote, goStringSlice} from './go-format.js'
+import {isQualifiedName, isValidLabelValue} from './label-syntax.js'
+import {aggregateMessage} from './aggregate-message.js'
 
 /** A requirement operator, spelled as selection.Operator spells it. */
 export type LabelOperator = 'in' | 'notin' | '=' | '==' | '!=' | 'exists' | '!' | 'gt' | 'lt'
@@ -21,7 +24,7 @@ export interface LabelSelector {
 /** metav1.LabelSelector, as Deployments, ReplicaSets, Jobs and other workloads carry it. */
 export interface LabelSelectorSpec {
   matchLabels?: Record<string, string>
-  matchExpressions?: readonly {key: string; operator: string; values?: readonly string[]}[]
+  matchExpressions?: readonly {key?: string; operator?: string; values?: readonly string[]}[]
 }
 
 /** A selector that does not parse or validate; the message is the one labels.Parse returns. */
@@ -35,106 +38,9 @@ export class LabelSelectorError extends Error {
 const BINARY_OPERATORS = ['in', 'notin', '=', '==', '!=', 'gt', 'lt'] as const
 const NOTHING: LabelSelector = {requirements: [], matchesNothing: true}
 
-// apimachinery/pkg/util/validation (v1.32): the rules behind IsQualifiedName and IsValidLabelValue.
-const QUALIFIED_NAME_MAX_LENGTH = 63
-const LABEL_VALUE_MAX_LENGTH = 63
-const DNS1123_SUBDOMAIN_MAX_LENGTH = 253
-const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]'
-const LABEL_VALUE_FMT = '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?'
-const DNS1123_SUBDOMAIN_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*'
-const QUALIFIED_NAME_RE = new RegExp(`^${QUALIFIED_NAME_FMT}$`)
-const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`)
-const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`)
-const QUALIFIED_NAME_MSG =
-  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
-const LABEL_VALUE_MSG =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
-const DNS1123_SUBDOMAIN_MSG =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
-
-function regexError(message: string, format: string, ...examples: string[]): string {
-  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${format}')`
-}
-
-// Go measures strings in bytes.
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, 'utf8')
-}
-
-function qualifiedNameErrors(value: string): string[] {
-  const errors: string[] = []
-  const parts = value.split('/')
-  const nameFormat = regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')
-  if (parts.length > 2) {
-    return [`a qualified name ${nameFormat} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`]
-  }
-  const name = parts.length === 1 ? value : (parts[1] ?? '')
-  if (parts.length === 2) {
-    const prefix = parts[0] ?? ''
-    if (prefix === '') errors.push('prefix part must be non-empty')
-    else {
-      if (byteLength(prefix) > DNS1123_SUBDOMAIN_MAX_LENGTH)
-        errors.push(`prefix part must be no more than ${DNS1123_SUBDOMAIN_MAX_LENGTH} characters`)
-      if (!DNS1123_SUBDOMAIN_RE.test(prefix))
-        errors.push(`prefix part ${regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com')}`)
-    }
-  }
-  if (name === '') errors.push('name part must be non-empty')
-  else if (byteLength(name) > QUALIFIED_NAME_MAX_LENGTH)
-    errors.push(`name part must be no more than ${QUALIFIED_NAME_MAX_LENGTH} characters`)
-  if (!QUALIFIED_NAME_RE.test(name)) errors.push(`name part ${nameFormat}`)
-  return errors
-}
-
-function labelValueErrors(value: string): string[] {
-  const errors: string[] = []
-  if (byteLength(value) > LABEL_VALUE_MAX_LENGTH)
-    errors.push(`must be no more than ${LABEL_VALUE_MAX_LENGTH} characters`)
-  if (!LABEL_VALUE_RE.test(value))
-    errors.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'))
-  return errors
-}
-
-/** Go's %q for the strings a selector can hold. */
-function goQuote(text: string): string {
-  const escapes: Record<string, string> = {
-    '\x07': '\\a',
-    '\b': '\\b',
-    '\f': '\\f',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-  }
-  let out = '"'
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0
-    if (ch === '"' || ch === '\\') out += `\\${ch}`
-    else if (escapes[ch] !== undefined) out += escapes[ch]
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`
-    else out += ch
-  }
-  return `${out}"`
-}
-
-/** Go's %#v of a []string, as field.Invalid prints a bad value list. */
-function goStringSlice(values: readonly string[] | undefined): string {
-  if (values === undefined) return '[]string(nil)'
-  return `[]string{${values.map(goQuote).join(', ')}}`
-}
-
-/** utilerrors.NewAggregate(...).Error(): one message as is, several deduplicated inside brackets. */
-function aggregate(messages: readonly string[]): string {
-  const unique = [...new Set(messages)]
-  return unique.length === 1 ? (unique[0] ?? '') : `[${unique.join(', ')}]`
-}
-
 /** field.Invalid(path, value, detail).Error() with a string value. */
 function invalid(path: string, value: string, detail: string): string {
   return `${path}: Invalid value: ${goQuote(value)}: ${detail}`
-}
-
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
 }
 
 // Go's strconv.ParseInt(value, 10, 64).
@@ -147,7 +53,7 @@ function parseInt64(value: string): bigint | undefined {
 /** labels.NewRequirement: validates and builds a requirement; `values` undefined stands for a nil slice. */
 function newRequirement(key: string, operator: LabelOperator, values: readonly string[] | undefined): LabelRequirement {
   const errors: string[] = []
-  const keyErrors = qualifiedNameErrors(key)
+  const keyErrors = isQualifiedName(key)
   if (keyErrors.length > 0) errors.push(invalid('key', key, keyErrors.join('; ')))
   const list = values ?? []
   const badList = (detail: string): string => `values: Invalid value: ${goStringSlice(values)}: ${detail}`
@@ -175,15 +81,15 @@ function newRequirement(key: string, operator: LabelOperator, values: readonly s
       break
   }
   list.forEach((value, i) => {
-    const valueErrors = labelValueErrors(value)
+    const valueErrors = isValidLabelValue(value)
     if (valueErrors.length > 0) errors.push(invalid(`values[${i}][${key}]`, value, valueErrors.join('; ')))
   })
-  if (errors.length > 0) throw new LabelSelectorError(aggregate(errors))
+  if (errors.length > 0) throw new LabelSelectorError(aggregateMessage(errors))
   return {key, operator, values: [...list]}
 }
 
 function sortedByKey(requirements: readonly LabelRequirement[]): LabelRequirement[] {
-  return [...requirements].sort((a, b) => compareBytes(a.key, b.key))
+  return [...requirements].sort((a, b) => compareGoStrings(a.key, b.key))
 }
 
 type TokenType = 'end' | ')' | ',' | '!' | '==' | '=' | 'gt' | 'id' | 'in' | 'lt' | '!=' | 'notin' | '('
@@ -286,14 +192,14 @@ class Parser {
     if (token.type !== 'id') throw new LabelSelectorError(`found '${token.literal}', expected: identifier`)
     const key = token.literal
     // the parser validates the key under a nil field path, which Go prints as <nil>
-    const keyErrors = qualifiedNameErrors(key)
+    const keyErrors = isQualifiedName(key)
     if (keyErrors.length > 0) throw new LabelSelectorError(invalid('<nil>', key, keyErrors.join('; ')))
     const next = this.lookahead().type
     if (negated) return newRequirement(key, '!', [])
     if (next === 'end' || next === ',') return newRequirement(key, 'exists', [])
     const operator = this.parseOperator()
     const values = operator === 'in' || operator === 'notin' ? this.parseValues() : this.parseExactValue()
-    return newRequirement(key, operator, [...new Set(values)].sort(compareBytes))
+    return newRequirement(key, operator, [...new Set(values)].sort(compareGoStrings))
   }
 
   private parseOperator(): LabelOperator {
@@ -392,6 +298,11 @@ function matchesRequirement(requirement: LabelRequirement, labels: Record<string
   }
 }
 
+/** Selector.Empty(): true for the selector of an empty spec, which selects everything. */
+export function isEmptySelector(selector: LabelSelector): boolean {
+  return !selector.matchesNothing && selector.requirements.length === 0
+}
+
 /** Selector.Matches: true when every requirement holds for the labels (undefined labels = none). */
 export function matchesLabels(selector: LabelSelector, labels: Record<string, string> | undefined): boolean {
   if (selector.matchesNothing) return false
@@ -409,16 +320,26 @@ export function labelSelectorFromSpec(spec: LabelSelectorSpec | null | undefined
   const requirements: LabelRequirement[] = []
   // Go ranges over the map in random order; sorted keys make the first error deterministic.
   const matchLabels = spec.matchLabels ?? {}
-  for (const key of Object.keys(matchLabels).sort(compareBytes))
+  for (const key of Object.keys(matchLabels).sort(compareGoStrings))
     requirements.push(newRequirement(key, '=', [matchLabels[key] ?? '']))
   for (const expression of spec.matchExpressions ?? []) {
-    const operator = SPEC_OPERATORS[expression.operator]
+    const operator = SPEC_OPERATORS[expression.operator ?? '']
     if (operator === undefined)
-      throw new LabelSelectorError(`${goQuote(expression.operator)} is not a valid label selector operator`)
+      throw new LabelSelectorError(`${goQuote(expression.operator ?? '')} is not a valid label selector operator`)
     const values = expression.values === undefined || expression.values.length === 0 ? undefined : expression.values
-    requirements.push(newRequirement(expression.key, operator, values))
+    requirements.push(newRequirement(expression.key ?? '', operator, values))
   }
   return {requirements: sortedByKey(requirements), matchesNothing: false}
+}
+
+/** labelSelectorFromSpec, or undefined when the spec does not convert (admission refuses such selectors). */
+export function tryLabelSelectorFromSpec(spec: LabelSelectorSpec | null | undefined): LabelSelector | undefined {
+  try {
+    return labelSelectorFromSpec(spec)
+  } catch (error) {
+    if (error instanceof LabelSelectorError) return undefined
+    throw error
+  }
 }
 
 const OPERATOR_TEXT: Record<LabelOperator, string> = {
@@ -437,7 +358,7 @@ function requirementString(requirement: LabelRequirement): string {
   const {key, operator, values} = requirement
   if (operator === '!') return `!${key}`
   if (operator === 'exists') return key
-  const list = values.length === 1 ? (values[0] ?? '') : [...values].sort(compareBytes).join(',')
+  const list = values.length === 1 ? (values[0] ?? '') : [...values].sort(compareGoStrings).join(',')
   const shown = operator === 'in' || operator === 'notin' ? `(${list})` : list
   return `${key}${OPERATOR_TEXT[operator]}${shown}`
 }
@@ -447,15 +368,26 @@ export function labelSelectorString(selector: LabelSelector): string {
   return selector.requirements.map(requirementString).join(',')
 }
 
+/**
+ * LabelSelectorAsSelector(spec).String(): `app=web,tier in (a,b)`; '' for an absent or empty spec, undefined when
+ * the spec does not convert.
+ */
+export function labelSelectorSpecString(spec: LabelSelectorSpec | null | undefined): string | undefined {
+  const selector = tryLabelSelectorFromSpec(spec)
+  return selector === undefined ? undefined : labelSelectorString(selector)
+}
+
 /** metav1.FormatLabelSelector: `app=web,tier in (a,b)`, `<none>` when empty, `<error>` when invalid. */
 export function formatLabelSelector(spec: LabelSelectorSpec | null | undefined): string {
-  let selector: LabelSelector
-  try {
-    selector = labelSelectorFromSpec(spec)
-  } catch (error) {
-    if (error instanceof LabelSelectorError) return '<error>'
-    throw error
-  }
-  const text = labelSelectorString(selector)
+  const text = labelSelectorSpecString(spec)
+  if (text === undefined) return '<error>'
   return text === '' ? '<none>' : text
+}
+
+/** labels.FormatLabels: the `key=value` pairs sorted (as strings, so `a.b=2` precedes `a=1`), or `<none>`. */
+export function formatLabels(labels: Readonly<Record<string, string>> | null | undefined): string {
+  const pairs = Object.entries(labels ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .sort(compareGoStrings)
+  return pairs.length === 0 ? '<none>' : pairs.join(',')
 }

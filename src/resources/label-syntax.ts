@@ -17,9 +17,9 @@ const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`)
 /** A DNS-1123 label is at most 63 characters. */
 const DNS1123_LABEL_MAX_LENGTH = 63
 /** A DNS-1123 subdomain is at most 253 characters. */
-export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253
+const DNS1123_SUBDOMAIN_MAX_LENGTH = 253
 /** A label value (and a qualified name's name part) is at most 63 characters. */
-export const LABEL_VALUE_MAX_LENGTH = 63
+const LABEL_VALUE_MAX_LENGTH = 63
 
 const QUALIFIED_NAME_ERR =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"

@@ -210,14 +210,19 @@ export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
   return a.nanos > b.nanos ? 1 : 0
 }
 
-/** The sum, printed in the first operand's family (Quantity.Add). */
+/** The sum, printed in the first operand's family, or the second's when the first is zero (Quantity.Add). */
 export function addQuantities(a: Quantity, b: Quantity): Quantity {
-  return {nanos: a.nanos + b.nanos, format: a.format}
+  return {nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format}
 }
 
-/** The difference, printed in the first operand's family (Quantity.Sub). */
-export function subtractQuantities(a: Quantity, b: Quantity): Quantity {
-  return {nanos: a.nanos - b.nanos, format: a.format}
+/** The zero quantity. */
+export function zeroQuantity(): Quantity {
+  return {nanos: 0n, format: 'DecimalSI'}
+}
+
+/** A whole number of units in a suffix family (resource.NewQuantity). */
+export function newQuantity(value: bigint, format: QuantityFormat): Quantity {
+  return {nanos: value * NANOS_PER_UNIT, format}
 }
 
 function roundAwayFromZero(nanos: bigint, unit: bigint): bigint {
@@ -226,14 +231,13 @@ function roundAwayFromZero(nanos: bigint, unit: bigint): bigint {
   return nanos < 0n ? -rounded : rounded
 }
 
-/** The value in whole units, rounded up (Quantity.Value). */
-export function quantityValue(q: Quantity): number {
-  return Number(roundAwayFromZero(q.nanos, NANOS_PER_UNIT))
-}
-
-/** The value in milli-units, rounded up (Quantity.MilliValue). */
-export function quantityMilliValue(q: Quantity): number {
-  return Number(roundAwayFromZero(q.nanos, 1_000_000n))
+/**
+ * The value in units of 10^scale, rounded away from zero (Quantity.ScaledValue): scale 0 is Value(), -3 is
+ * MilliValue().
+ */
+export function scaledValue(q: Quantity, scale: number): bigint {
+  const exponent = scale + 9
+  return exponent >= 0 ? roundAwayFromZero(q.nanos, pow10(exponent)) : q.nanos * pow10(-exponent)
 }
 
 /** Rounds up to a multiple of 1m, as defaulting does to every ResourceList (SetDefaults_ResourceList). */
@@ -285,8 +289,20 @@ export function formatQuantity(q: Quantity): string {
   return decimalCanonical(q.nanos, q.format)
 }
 
-/** Parses and prints in canonical form; returns the text unchanged when it is not a quantity. */
-export function canonicalQuantity(text: string): string {
-  const parsed = tryParseQuantity(text)
-  return isQuantity(parsed) ? formatQuantity(parsed) : text
+/** A quantity field as objects carry it (a string, or a number in loosely typed objects); undefined when not one. */
+export function quantityOf(value: unknown): Quantity | undefined {
+  const parsed = tryParseQuantity(value)
+  return isQuantity(parsed) ? parsed : undefined
+}
+
+/** The canonical text of a quantity field; the text unchanged when it is not a quantity, `0` when absent. */
+export function quantityString(value: unknown): string {
+  const quantity = quantityOf(value)
+  if (quantity !== undefined) return formatQuantity(quantity)
+  return typeof value === 'string' ? value : '0'
+}
+
+/** A *Quantity field as fmt prints it: `<nil>` when unset, its canonical text otherwise. */
+export function optionalQuantityString(value: unknown): string {
+  return value === undefined || value === null ? '<nil>' : quantityString(value)
 }

@@ -4,71 +4,6 @@ import {createSandbox, type Sandbox} from './support/cli.js'
 const CONFIGMAP =
   'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  labels: {app: web}\ndata:\n  mode: fast\n'
 
-/** A ReplicaSet owned by a Deployment, and a Pod owned by the ReplicaSet, wired by uid. */
-async function ownedChain(sandbox: Sandbox): Promise<void> {
-  const deploymentUid = (await sandbox.run(['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.uid}'])).stdout
-  const rs = {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    metadata: {
-      name: 'web-1',
-      labels: {app: 'web'},
-      ownerReferences: [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          name: 'web',
-          uid: deploymentUid,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
-    },
-    spec: {
-      replicas: 0,
-      selector: {matchLabels: {app: 'web'}},
-      template: {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'c', image: 'nginx'}]}},
-    },
-  }
-  expect((await sandbox.run(['create', '-f', '-'], {input: JSON.stringify(rs)})).stdout).toBe(
-    'replicaset.apps/web-1 created\n',
-  )
-  const rsUid = (await sandbox.run(['get', 'rs', 'web-1', '-o', 'jsonpath={.metadata.uid}'])).stdout
-  const pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: 'web-1-abcde',
-      labels: {app: 'web'},
-      ownerReferences: [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'ReplicaSet',
-          name: 'web-1',
-          uid: rsUid,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
-    },
-    spec: {containers: [{name: 'c', image: 'nginx'}]},
-  }
-  expect((await sandbox.run(['create', '-f', '-'], {input: JSON.stringify(pod)})).stdout).toBe(
-    'pod/web-1-abcde created\n',
-  )
-}
-
-const DEPLOYMENT = JSON.stringify({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: {name: 'web'},
-  spec: {
-    replicas: 0,
-    selector: {matchLabels: {app: 'web'}},
-    template: {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'c', image: 'nginx'}]}},
-  },
-})
-
 describe('skiff create and delete on the embedded cluster', () => {
   let sandbox: Sandbox
   beforeEach(() => {
@@ -128,22 +63,31 @@ describe('skiff create and delete on the embedded cluster', () => {
   })
 
   it('deletes dependents in the background, keeps them with orphan, and waits for them with foreground', async () => {
-    await sandbox.run(['create', '-f', '-'], {input: DEPLOYMENT})
-    await ownedChain(sandbox)
+    // Given a Deployment whose controllers made a ReplicaSet and two running pods
+    const startDeployment = async (): Promise<string> => {
+      await sandbox.run(['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'])
+      await sandbox.run(['cluster', 'advance', '1m'])
+      return (await sandbox.run(['get', 'rs', '-o', 'name'])).stdout.trim()
+    }
+    await startDeployment()
+    // When it is deleted with the default (background) propagation, the garbage collector takes the rest
     expect((await sandbox.run(['delete', 'deployment', 'web'])).stdout).toBe('deployment.apps "web" deleted\n')
+    await sandbox.run(['cluster', 'advance', '1m'])
     expect((await sandbox.run(['get', 'rs,pods'])).stderr).toBe('No resources found in default namespace.\n')
 
-    await sandbox.run(['create', '-f', '-'], {input: DEPLOYMENT})
-    await ownedChain(sandbox)
+    // With orphan, the ReplicaSet stays, without its owner, and keeps its pods
+    const rs = await startDeployment()
     await sandbox.run(['delete', 'deployment', 'web', '--cascade=orphan'])
+    await sandbox.run(['cluster', 'advance', '1m'])
     const orphans = await sandbox.run([
       'get',
       'rs,pods',
       '-o',
-      'jsonpath={range .items[*]}{.metadata.name}:{.metadata.ownerReferences[0].kind}{"\\n"}{end}',
+      'jsonpath={range .items[*]}{.kind}:{.metadata.ownerReferences[0].kind}{"\\n"}{end}',
     ])
-    expect(orphans.stdout).toBe('web-1:\nweb-1-abcde:ReplicaSet\n')
-    await sandbox.run(['delete', 'rs', 'web-1', '--cascade=foreground'])
+    expect(orphans.stdout).toBe('ReplicaSet:\nPod:ReplicaSet\nPod:ReplicaSet\n')
+    // With foreground, delete returns once the pods are gone and the ReplicaSet with them
+    expect((await sandbox.run(['delete', rs, '--cascade=foreground'])).exitCode).toBe(0)
     expect((await sandbox.run(['get', 'rs,pods'])).stderr).toBe('No resources found in default namespace.\n')
   })
 

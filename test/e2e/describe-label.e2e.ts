@@ -10,15 +10,19 @@ describe('skiff describe, label and annotate on the embedded cluster', () => {
 
   it('describes a deployment in kubectl layout', async () => {
     await sandbox.run(['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'])
+    await sandbox.run(['cluster', 'advance', '1m'])
     const result = await sandbox.run(['describe', 'deployment', 'web'])
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(/^Name:\s+web\nNamespace:\s+default\nCreationTimestamp:\s+\w{3}, \d{2} \w{3} \d{4} /)
     expect(result.stdout).toContain(
-      'Replicas:               2 desired | 0 updated | 0 total | 0 available | 0 unavailable\n',
+      'Replicas:               2 desired | 2 updated | 2 total | 2 available | 0 unavailable\n',
+    )
+    expect(result.stdout).toMatch(/NewReplicaSet:\s+web-[a-z0-9]+ \(2\/2 replicas created\)\n/)
+    expect(result.stdout).toMatch(
+      /Normal\s+ScalingReplicaSet\s+\S+\s+deployment-controller\s+Scaled up replica set web-[a-z0-9]+ from 0 to 2\n$/,
     )
     expect(result.stdout).toContain('RollingUpdateStrategy:  25% max unavailable, 25% max surge\n')
     expect(result.stdout).toMatch(/ {3}nginx:\n {4}Image: {9}nginx:1\.27\n/)
-    expect(result.stdout).toMatch(/Events:\s+<none>\n$/)
   })
 
   it('describes every object whose name starts with the given name, separated as kubectl separates them', async () => {

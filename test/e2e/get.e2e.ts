@@ -20,6 +20,9 @@ spec:
   containers:
   - name: postgres
     image: postgres:16
+    env:
+    - name: POSTGRES_PASSWORD
+      value: practice
 `
 
 describe('skiff get on the embedded cluster', () => {
@@ -60,20 +63,22 @@ describe('skiff get on the embedded cluster', () => {
     expect(result.stderr).toBe('Error from server (NotFound): pods "nope" not found\n')
   })
 
-  it('prints pods in the pod table with kubectl columns', async () => {
+  it('prints pods in the pod table with kubectl columns, Pending at first and Running once started', async () => {
     await sandbox.run(['apply', '-f', sandbox.write('pods.yaml', PODS)])
-    const result = await sandbox.run(['get', 'po'])
-    expect(result.exitCode).toBe(0)
-    const [header, ...rows] = result.stdout.trimEnd().split('\n')
+    const fresh = await sandbox.run(['get', 'po'])
+    expect(fresh.exitCode).toBe(0)
+    const [header, ...rows] = fresh.stdout.trimEnd().split('\n')
     expect(header).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/)
-    expect(rows.map((r) => r.split(/\s+/).slice(0, 4))).toEqual([
-      ['db-1', '0/1', 'Pending', '0'],
-      ['web-1', '0/1', 'Pending', '0'],
-    ])
-    const wide = await sandbox.run(['get', 'pods', '-o', 'wide'])
-    expect(wide.stdout.split('\n')[0]).toMatch(
-      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/,
-    )
+    for (const row of rows) expect(row).toMatch(/^(db|web)-1\s+0\/1\s+(Pending|ContainerCreating)\s+0\s+\d+s$/)
+    await sandbox.run(['cluster', 'advance', '2m'])
+    const running = await sandbox.run(['get', 'pods', '-o', 'wide'])
+    const lines = running.stdout.trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/)
+    for (const line of lines.slice(1)) {
+      expect(line).toMatch(
+        /^(db|web)-1\s+1\/1\s+Running\s+0\s+2m\d*s?\s+10\.244\.\d+\.\d+\s+skiff-worker\d?\s+<none>\s+<none>$/,
+      )
+    }
   })
 
   it('filters with equality and set-based label selectors', async () => {

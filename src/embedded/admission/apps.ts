@@ -3,15 +3,12 @@
 import type {KubeObject} from '../../backend/object.js'
 import {child, forbidden, invalid, notSupported, required, type FieldError} from './field-error.js'
 import {isValidPercent, nameIsDNSLabel, nameIsDNSSubdomain} from './formats.js'
-import {goIntOrString, goLabelSelector, goScalar, goString, goStringMap} from './go-format.js'
-import {isSet, jsonEqual, num, obj, str} from './json.js'
-import {
-  selectorFromLabelSelector,
-  selectorIsEmpty,
-  selectorMatches,
-  validateLabelSelector,
-  validateLabels,
-} from './labels.js'
+import {goQuote} from '../../resources/go-format.js'
+import {isEmptySelector} from '../../resources/label-selector.js'
+import {goIntOrString, goLabelSelector, goScalar, goStringMap} from './go-format.js'
+import {jsonEqual} from '../../resources/json-equal.js'
+import {isSet, num, obj, str} from './json.js'
+import {selectorFromLabelSelector, selectorMatches, validateLabelSelector, validateLabels} from './labels.js'
 import {
   FIELD_IMMUTABLE,
   validateAnnotations,
@@ -59,7 +56,7 @@ function validateSelectorAndTemplate(spec: Record<string, unknown>): FieldError[
     errors.push(invalid('spec.selector', goLabelSelector(selector), 'invalid label selector'))
     return errors
   }
-  if (!selectorIsEmpty(compiled) && !selectorMatches(compiled, templateLabels(spec)))
+  if (!isEmptySelector(compiled) && !selectorMatches(compiled, templateLabels(spec)))
     errors.push(selectorDoesNotMatch(spec))
   errors.push(...validatePodTemplateSpec(spec['template'], 'spec.template'))
   // Deployments share ValidatePodTemplateSpecForReplicaSet, hence "in ReplicaSet" for both.
@@ -76,7 +73,7 @@ function templateMustRestartAlways(
   const errors: FieldError[] = []
   const restartPolicy = str(templateSpec['restartPolicy'])
   if (restartPolicy !== 'Always') {
-    errors.push(notSupported('spec.template.spec.restartPolicy', goString(restartPolicy), ['Always']))
+    errors.push(notSupported('spec.template.spec.restartPolicy', goQuote(restartPolicy), ['Always']))
   }
   if (forbidDeadline && isSet(templateSpec['activeDeadlineSeconds'])) {
     errors.push(
@@ -175,7 +172,7 @@ function validateDaemonSetSpec(spec: Record<string, unknown>): FieldError[] {
   const compiled = selectorFromLabelSelector(isSet(selector) ? selector : undefined)
   if (compiled !== undefined && !selectorMatches(compiled, templateLabels(spec)))
     errors.push(selectorDoesNotMatch(spec))
-  if (isSet(selector) && compiled?.kind === 'everything') {
+  if (isSet(selector) && compiled !== undefined && isEmptySelector(compiled)) {
     errors.push(invalid('spec.selector', goLabelSelector(selector), 'empty selector is invalid for daemonset'))
   }
   errors.push(...validatePodTemplateSpec(spec['template'], 'spec.template'))
@@ -219,7 +216,7 @@ function validateStatefulSetSpec(spec: Record<string, unknown>): FieldError[] {
   const policy = str(spec['podManagementPolicy'])
   if (policy.length === 0) errors.push(required('spec.podManagementPolicy'))
   else if (policy !== 'OrderedReady' && policy !== 'Parallel') {
-    errors.push(invalid('spec.podManagementPolicy', goString(policy), "must be 'OrderedReady' or 'Parallel'"))
+    errors.push(invalid('spec.podManagementPolicy', goQuote(policy), "must be 'OrderedReady' or 'Parallel'"))
   }
   const strategy = obj(spec['updateStrategy'])
   const type = str(strategy['type'])
@@ -248,10 +245,7 @@ function validateStatefulSetSpec(spec: Record<string, unknown>): FieldError[] {
       const value = str(obj(retention)[field])
       if (value !== 'Retain' && value !== 'Delete') {
         errors.push(
-          notSupported(child('spec.persistentVolumeClaimRetentionPolicy', field), goString(value), [
-            'Retain',
-            'Delete',
-          ]),
+          notSupported(child('spec.persistentVolumeClaimRetentionPolicy', field), goQuote(value), ['Retain', 'Delete']),
         )
       }
     }
@@ -262,7 +256,8 @@ function validateStatefulSetSpec(spec: Record<string, unknown>): FieldError[] {
   if (!isSet(selector)) errors.push(required('spec.selector'))
   else {
     errors.push(...validateLabelSelector(selector, 'spec.selector'))
-    if (selectorFromLabelSelector(selector)?.kind === 'everything') {
+    const converted = selectorFromLabelSelector(selector)
+    if (converted !== undefined && isEmptySelector(converted)) {
       errors.push(invalid('spec.selector', goLabelSelector(selector), 'empty selector is invalid for statefulset'))
     }
   }
@@ -270,7 +265,7 @@ function validateStatefulSetSpec(spec: Record<string, unknown>): FieldError[] {
   if (compiled === undefined) errors.push(invalid('spec.selector', goLabelSelector(selector), ''))
   else {
     // Upstream checks only the template's labels and annotations here, not its pod spec.
-    if (!selectorIsEmpty(compiled) && !selectorMatches(compiled, templateLabels(spec)))
+    if (!isEmptySelector(compiled) && !selectorMatches(compiled, templateLabels(spec)))
       errors.push(selectorDoesNotMatch(spec))
     const meta = obj(obj(spec['template'])['metadata'])
     errors.push(...validateLabels(meta['labels'], 'spec.template.labels'))

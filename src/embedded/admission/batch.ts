@@ -2,9 +2,11 @@
 import type {KubeObject} from '../../backend/object.js'
 import {child, invalid, key, notSupported, required, type FieldError} from './field-error.js'
 import {nameIsDNSSubdomain} from './formats.js'
-import {GO_NIL, goLabelSelector, goScalar, goString, goStringMap} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
+import {GO_NIL, goLabelSelector, goScalar, goStringMap} from './go-format.js'
 import {cronScheduleError} from './cron-schedule.js'
-import {isSet, jsonEqual, num, obj, str} from './json.js'
+import {jsonEqual} from '../../resources/json-equal.js'
+import {isSet, num, obj, str} from './json.js'
 import {selectorFromLabelSelector, selectorMatches, validateLabelSelector} from './labels.js'
 import {FIELD_IMMUTABLE, validateNonnegative, validateObjectMeta, validateObjectMetaUpdate} from './object-meta.js'
 import {validatePodTemplateSpec} from './pod-spec.js'
@@ -70,7 +72,7 @@ function validateJobSpecFields(spec: Record<string, unknown>, path: string): Fie
   const mode = spec['completionMode']
   if (isSet(mode)) {
     if (mode !== 'NonIndexed' && mode !== 'Indexed') {
-      errors.push(notSupported(child(path, 'completionMode'), goString(str(mode)), ['NonIndexed', 'Indexed']))
+      errors.push(notSupported(child(path, 'completionMode'), goQuote(str(mode)), ['NonIndexed', 'Indexed']))
     }
     if (mode === 'Indexed' && !isSet(spec['completions'])) {
       errors.push(required(child(path, 'completions'), 'when completion mode is Indexed'))
@@ -89,10 +91,9 @@ function validateJobSpecFields(spec: Record<string, unknown>, path: string): Fie
   if (isSet(replacement)) {
     const value = str(replacement)
     if (isSet(spec['podFailurePolicy'])) {
-      if (value !== 'Failed')
-        errors.push(notSupported(child(path, 'podReplacementPolicy'), goString(value), ['Failed']))
+      if (value !== 'Failed') errors.push(notSupported(child(path, 'podReplacementPolicy'), goQuote(value), ['Failed']))
     } else if (value !== 'Failed' && value !== 'TerminatingOrFailed') {
-      errors.push(notSupported(child(path, 'podReplacementPolicy'), goString(value), ['Failed', 'TerminatingOrFailed']))
+      errors.push(notSupported(child(path, 'podReplacementPolicy'), goQuote(value), ['Failed', 'TerminatingOrFailed']))
     }
   }
   errors.push(...validatePodTemplateSpec(spec['template'], child(path, 'template')))
@@ -101,10 +102,10 @@ function validateJobSpecFields(spec: Record<string, unknown>, path: string): Fie
   if (restartPolicy === 'Always' || restartPolicy === '') {
     errors.push(required(restartPath, 'valid values: "OnFailure", "Never"'))
   } else if (restartPolicy !== 'OnFailure' && restartPolicy !== 'Never') {
-    errors.push(notSupported(restartPath, goString(restartPolicy), ['OnFailure', 'Never']))
+    errors.push(notSupported(restartPath, goQuote(restartPolicy), ['OnFailure', 'Never']))
   } else if (isSet(spec['podFailurePolicy']) && restartPolicy !== 'Never') {
     errors.push(
-      invalid(restartPath, goString(restartPolicy), 'only "Never" is supported when podFailurePolicy is specified'),
+      invalid(restartPath, goQuote(restartPolicy), 'only "Never" is supported when podFailurePolicy is specified'),
     )
   }
   return errors
@@ -137,7 +138,7 @@ export function validateJobCreate(job: KubeObject): FieldError[] {
     const hostname = `${name}-${completions - 1}`
     if (isDNS1123Label(hostname).length > 0) {
       errors.push(
-        invalid('metadata.name', goString(name), `will not able to create pod with invalid DNS label: ${hostname}`),
+        invalid('metadata.name', goQuote(name), `will not able to create pod with invalid DNS label: ${hostname}`),
       )
     }
   }
@@ -166,7 +167,7 @@ export function validateJobUpdate(job: KubeObject, old: KubeObject): FieldError[
       spec['completionMode'],
       oldSpec['completionMode'],
       'spec.completionMode',
-      goString(str(spec['completionMode'])),
+      goQuote(str(spec['completionMode'])),
     ),
     ...immutableField(
       spec['podFailurePolicy'],
@@ -186,17 +187,17 @@ export function validateJobUpdate(job: KubeObject, old: KubeObject): FieldError[
 function validateTimeZone(timeZone: unknown, path: string): FieldError[] {
   if (!isSet(timeZone)) return []
   const zone = str(timeZone)
-  if (zone.length === 0) return [invalid(path, goString(zone), 'timeZone must be nil or non-empty string')]
+  if (zone.length === 0) return [invalid(path, goQuote(zone), 'timeZone must be nil or non-empty string')]
   for (const part of zone.split('/')) {
     if (part === '.' || part === '..' || part.startsWith('-') || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(part)) {
-      return [invalid(path, goString(zone), `unknown time zone ${zone}`)]
+      return [invalid(path, goQuote(zone), `unknown time zone ${zone}`)]
     }
   }
   if (zone.toLowerCase() === 'local') {
     return [
       invalid(
         path,
-        goString(zone),
+        goQuote(zone),
         'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
       ),
     ]
@@ -204,7 +205,7 @@ function validateTimeZone(timeZone: unknown, path: string): FieldError[] {
   try {
     new Intl.DateTimeFormat('en-US', {timeZone: zone})
   } catch (error) {
-    if (error instanceof RangeError) return [invalid(path, goString(zone), `unknown time zone ${zone}`)]
+    if (error instanceof RangeError) return [invalid(path, goQuote(zone), `unknown time zone ${zone}`)]
     throw error
   }
   return []
@@ -219,19 +220,15 @@ function validateCronJobSpec(
   if (schedule.length === 0) errors.push(required('spec.schedule'))
   else {
     const scheduleError = cronScheduleError(schedule)
-    if (scheduleError !== undefined) errors.push(invalid('spec.schedule', goString(schedule), scheduleError))
+    if (scheduleError !== undefined) errors.push(invalid('spec.schedule', goQuote(schedule), scheduleError))
     const allowTZ = oldSpec !== undefined && str(oldSpec['schedule']).includes('TZ')
     if (allowTZ && schedule.includes('TZ') && isSet(spec['timeZone'])) {
       errors.push(
-        invalid('spec.schedule', goString(schedule), 'cannot use both timeZone field and TZ or CRON_TZ in schedule'),
+        invalid('spec.schedule', goQuote(schedule), 'cannot use both timeZone field and TZ or CRON_TZ in schedule'),
       )
     } else if (!allowTZ && schedule.includes('TZ')) {
       errors.push(
-        invalid(
-          'spec.schedule',
-          goString(schedule),
-          'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
-        ),
+        invalid('spec.schedule', goQuote(schedule), 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'),
       )
     }
   }
@@ -242,7 +239,7 @@ function validateCronJobSpec(
   const policy = str(spec['concurrencyPolicy'])
   if (policy.length === 0) errors.push(required('spec.concurrencyPolicy'))
   else if (!['Allow', 'Forbid', 'Replace'].includes(policy)) {
-    errors.push(notSupported('spec.concurrencyPolicy', goString(policy), ['Allow', 'Forbid', 'Replace']))
+    errors.push(notSupported('spec.concurrencyPolicy', goQuote(policy), ['Allow', 'Forbid', 'Replace']))
   }
   const jobSpec = obj(obj(spec['jobTemplate'])['spec'])
   errors.push(...validateJobSpecFields(jobSpec, 'spec.jobTemplate.spec'))
@@ -270,7 +267,7 @@ export function validateCronJobCreate(cronJob: KubeObject): FieldError[] {
   ]
   const name = str(cronJob.metadata.name)
   if (name.length > MAX_CRONJOB_NAME_LENGTH) {
-    errors.push(invalid('metadata.name', goString(name), `must be no more than ${MAX_CRONJOB_NAME_LENGTH} characters`))
+    errors.push(invalid('metadata.name', goQuote(name), `must be no more than ${MAX_CRONJOB_NAME_LENGTH} characters`))
   }
   return errors
 }

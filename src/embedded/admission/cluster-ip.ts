@@ -5,7 +5,8 @@ import type {JsonObject, KubeObject} from '../../backend/object.js'
 import type {StatusCause} from '../../backend/status.js'
 import {child, index, invalid, toStatusCauses, type FieldError} from './field-error.js'
 import {parseIPv4} from './formats.js'
-import {goScalar, goStringSlice} from './go-format.js'
+import {goStringSlice} from '../../resources/go-format.js'
+import {goScalar} from './go-format.js'
 import {arr, ensureObject, num, obj, str} from './json.js'
 
 /** kube-apiserver --service-cluster-ip-range default in kubeadm and kind clusters. */

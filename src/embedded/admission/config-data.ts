@@ -4,8 +4,9 @@ import type {KubeObject} from '../../backend/object.js'
 import {byteLength} from '../../resources/label-syntax.js'
 import {forbidden, invalid, key, required, tooLong, type FieldError} from './field-error.js'
 import {isConfigMapKey, nameIsDNSSubdomain} from './formats.js'
-import {goString} from './go-format.js'
-import {jsonEqual, obj, str} from './json.js'
+import {goQuote} from '../../resources/go-format.js'
+import {jsonEqual} from '../../resources/json-equal.js'
+import {obj, str} from './json.js'
 import {FIELD_IMMUTABLE, validateObjectMeta, validateObjectMetaUpdate} from './object-meta.js'
 
 /** core.MaxSecretSize: 1 MiB of ConfigMap or Secret data. */
@@ -20,7 +21,7 @@ function base64ByteLength(value: string): number {
 
 function keyErrors(map: unknown, path: string): FieldError[] {
   return Object.keys(obj(map)).flatMap((k) =>
-    isConfigMapKey(k).map((message) => invalid(key(path, k), goString(k), message)),
+    isConfigMapKey(k).map((message) => invalid(key(path, k), goQuote(k), message)),
   )
 }
 
@@ -31,9 +32,9 @@ export function validateConfigMap(configMap: KubeObject): FieldError[] {
   const binaryData = obj(configMap['binaryData'])
   let total = 0
   for (const [k, value] of Object.entries(data)) {
-    errors.push(...isConfigMapKey(k).map((message) => invalid(key('data', k), goString(k), message)))
+    errors.push(...isConfigMapKey(k).map((message) => invalid(key('data', k), goQuote(k), message)))
     if (Object.hasOwn(binaryData, k))
-      errors.push(invalid(key('data', k), goString(k), 'duplicate of key present in binaryData'))
+      errors.push(invalid(key('data', k), goQuote(k), 'duplicate of key present in binaryData'))
     total += byteLength(str(value))
   }
   errors.push(...keyErrors(binaryData, 'binaryData'))
@@ -99,7 +100,7 @@ function validateSecretType(secret: KubeObject, data: Record<string, unknown>): 
       const problem = jsonError(decodeBase64(str(data[dataKey])))
       return problem === undefined
         ? []
-        : [invalid(key('data', dataKey), goString('<secret contents redacted>'), problem)]
+        : [invalid(key('data', dataKey), goQuote('<secret contents redacted>'), problem)]
     }
     case 'kubernetes.io/basic-auth':
       return Object.hasOwn(data, 'username') || Object.hasOwn(data, 'password')
@@ -120,7 +121,7 @@ export function validateSecret(secret: KubeObject): FieldError[] {
   const data = obj(secret['data'])
   let total = 0
   for (const [k, value] of Object.entries(data)) {
-    errors.push(...isConfigMapKey(k).map((message) => invalid(key('data', k), goString(k), message)))
+    errors.push(...isConfigMapKey(k).map((message) => invalid(key('data', k), goQuote(k), message)))
     total += base64ByteLength(str(value))
   }
   if (total > MAX_SECRET_SIZE) errors.push(tooLong('data', MAX_SECRET_SIZE))
@@ -132,6 +133,6 @@ export function validateSecret(secret: KubeObject): FieldError[] {
 export function validateSecretUpdate(secret: KubeObject, old: KubeObject): FieldError[] {
   const errors = validateObjectMetaUpdate(secret.metadata, old.metadata)
   if (str(secret['type']) !== str(old['type']))
-    errors.push(invalid('type', goString(str(secret['type'])), FIELD_IMMUTABLE))
+    errors.push(invalid('type', goQuote(str(secret['type'])), FIELD_IMMUTABLE))
   return [...errors, ...immutableData(secret, old, ['data']), ...validateSecret(secret)]
 }

@@ -14,7 +14,8 @@ import {
 } from './field-error.js'
 import {isValidPortName, isValidPortNum} from './formats.js'
 import {validateEnv, validateEnvFrom} from './env.js'
-import {goScalar, goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
+import {goScalar} from './go-format.js'
 import {arr, isSet, num, obj, str} from './json.js'
 import {validateHandler, validateProbe} from './probes.js'
 import {validateResourceRequirements} from './resources.js'
@@ -33,8 +34,8 @@ function validateContainerPorts(ports: unknown, path: string): FieldError[] {
     if (name.length > 0) {
       const messages = isValidPortName(name)
       if (messages.length > 0) {
-        errors.push(...messages.map((message) => invalid(child(portPath, 'name'), goString(name), message)))
-      } else if (names.has(name)) errors.push(duplicate(child(portPath, 'name'), goString(name)))
+        errors.push(...messages.map((message) => invalid(child(portPath, 'name'), goQuote(name), message)))
+      } else if (names.has(name)) errors.push(duplicate(child(portPath, 'name'), goQuote(name)))
       else names.add(name)
     }
     const containerPort = num(port['containerPort']) ?? 0
@@ -53,7 +54,7 @@ function validateContainerPorts(ports: unknown, path: string): FieldError[] {
     const protocol = str(port['protocol'])
     if (protocol.length === 0) errors.push(required(child(portPath, 'protocol')))
     else if (!PORT_PROTOCOLS.includes(protocol)) {
-      errors.push(notSupported(child(portPath, 'protocol'), goString(protocol), PORT_PROTOCOLS))
+      errors.push(notSupported(child(portPath, 'protocol'), goQuote(protocol), PORT_PROTOCOLS))
     }
   })
   return errors
@@ -68,9 +69,9 @@ function validateVolumeMounts(mounts: unknown, volumes: ReadonlySet<string>, pat
     const name = str(mount['name'])
     const point = str(mount['mountPath'])
     if (name.length === 0) errors.push(required(child(mountPath, 'name')))
-    if (!volumes.has(name)) errors.push(notFound(child(mountPath, 'name'), goString(name)))
+    if (!volumes.has(name)) errors.push(notFound(child(mountPath, 'name'), goQuote(name)))
     if (point.length === 0) errors.push(required(child(mountPath, 'mountPath')))
-    if (mountPoints.has(point)) errors.push(invalid(child(mountPath, 'mountPath'), goString(point), 'must be unique'))
+    if (mountPoints.has(point)) errors.push(invalid(child(mountPath, 'mountPath'), goQuote(point), 'must be unique'))
     mountPoints.add(point)
   })
   return errors
@@ -98,12 +99,12 @@ function validateContainerCommon(
   const name = str(container['name'])
   const namePath = child(path, 'name')
   if (name.length === 0) errors.push(required(namePath))
-  else errors.push(...isDNS1123Label(name).map((message) => invalid(namePath, goString(name), message)))
+  else errors.push(...isDNS1123Label(name).map((message) => invalid(namePath, goQuote(name), message)))
   if (str(container['image']).length === 0) errors.push(required(child(path, 'image')))
   const policy = str(container['terminationMessagePolicy'])
   if (policy.length === 0) errors.push(required(child(path, 'terminationMessagePolicy')))
   else if (!TERMINATION_MESSAGE_POLICIES.includes(policy)) {
-    errors.push(notSupported(child(path, 'terminationMessagePolicy'), goString(policy), TERMINATION_MESSAGE_POLICIES))
+    errors.push(notSupported(child(path, 'terminationMessagePolicy'), goQuote(policy), TERMINATION_MESSAGE_POLICIES))
   }
   errors.push(...validateContainerPorts(container['ports'], child(path, 'ports')))
   errors.push(...validateEnv(container['env'], child(path, 'env')))
@@ -112,7 +113,7 @@ function validateContainerCommon(
   const pull = str(container['imagePullPolicy'])
   if (pull.length === 0) errors.push(required(child(path, 'imagePullPolicy')))
   else if (!PULL_POLICIES.includes(pull)) {
-    errors.push(notSupported(child(path, 'imagePullPolicy'), goString(pull), PULL_POLICIES))
+    errors.push(notSupported(child(path, 'imagePullPolicy'), goQuote(pull), PULL_POLICIES))
   }
   errors.push(...validateResourceRequirements(container['resources'], child(path, 'resources')))
   errors.push(...validateSecurityContext(container['securityContext'], child(path, 'securityContext')))
@@ -146,7 +147,7 @@ function checkHostPortConflicts(containers: readonly unknown[], path: string): F
       if (hostPort === 0) return
       const id = `${str(port['protocol'])}/${str(port['hostIP'])}/${hostPort}`
       if (seen.has(id))
-        errors.push(duplicate(child(index(child(index(path, ci), 'ports'), pi), 'hostPort'), goString(id)))
+        errors.push(duplicate(child(index(child(index(path, ci), 'ports'), pi), 'hostPort'), goQuote(id)))
       else seen.add(id)
     })
   })
@@ -169,7 +170,7 @@ export function validateContainers(
     const containerPath = index(path, i)
     errors.push(...validateContainerCommon(container, volumes, containerPath))
     const name = str(container['name'])
-    if (names.has(name)) errors.push(duplicate(child(containerPath, 'name'), goString(name)))
+    if (names.has(name)) errors.push(duplicate(child(containerPath, 'name'), goQuote(name)))
     else names.add(name)
     errors.push(...validateLifecycleAndProbes(container, gracePeriod, containerPath))
     if (isSet(container['restartPolicy'])) {
@@ -196,10 +197,10 @@ export function validateInitContainers(
     errors.push(...validateContainerCommon(container, volumes, containerPath))
     const restartPolicy = container['restartPolicy']
     if (isSet(restartPolicy) && restartPolicy !== 'Always') {
-      errors.push(notSupported(child(containerPath, 'restartPolicy'), goString(str(restartPolicy)), ['Always']))
+      errors.push(notSupported(child(containerPath, 'restartPolicy'), goQuote(str(restartPolicy)), ['Always']))
     }
     const name = str(container['name'])
-    if (names.has(name)) errors.push(duplicate(child(containerPath, 'name'), goString(name)))
+    if (names.has(name)) errors.push(duplicate(child(containerPath, 'name'), goQuote(name)))
     else if (name.length > 0) names.add(name)
     errors.push(...checkHostPortConflicts([raw], path))
     if (restartPolicy === 'Always') {

@@ -1,7 +1,8 @@
 // CronJob schedules as github.com/robfig/cron/v3 ParseStandard reads them (what kube-apiserver
 // v1.32 validates with): five fields or a descriptor, with robfig's error wording, which the
 // API server passes through as the field error detail.
-import {goQuote} from './go-format.js'
+import {GoDurationError, parseGoDurationMs} from '../../resources/go-duration.js'
+import {goQuote} from '../../resources/go-format.js'
 
 /** The values each field allows, after expanding ranges, steps and names. */
 export interface CronFields {
@@ -114,47 +115,6 @@ function parseField(field: string, bounds: Bounds): {values: Set<number>; star: 
   return {values, star}
 }
 
-const DURATION_UNITS: Readonly<Record<string, number>> = {
-  ns: 1e-9,
-  us: 1e-6,
-  µs: 1e-6,
-  μs: 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-}
-
-/** time.ParseDuration, in seconds; throws with Go's message. */
-export function parseGoDuration(text: string): number {
-  const invalidDuration = (): CronScheduleError => new CronScheduleError(`time: invalid duration ${goQuote(text)}`)
-  let rest = text
-  let negative = false
-  if (rest.startsWith('-') || rest.startsWith('+')) {
-    negative = rest.startsWith('-')
-    rest = rest.slice(1)
-  }
-  if (rest === '0') return 0
-  if (rest === '') throw invalidDuration()
-  let total = 0
-  while (rest !== '') {
-    const number = /^([0-9]*)(\.([0-9]*))?/.exec(rest)
-    const whole = number?.[1] ?? ''
-    const fraction = number?.[3]
-    if (!/^[0-9.]/.test(rest) || (whole === '' && (fraction === undefined || fraction === ''))) throw invalidDuration()
-    rest = rest.slice(number?.[0].length ?? 0)
-    const unitMatch = /^[^0-9.]*/.exec(rest)
-    const unit = unitMatch?.[0] ?? ''
-    if (unit === '') throw new CronScheduleError(`time: missing unit in duration ${goQuote(text)}`)
-    const scale = DURATION_UNITS[unit]
-    if (scale === undefined)
-      throw new CronScheduleError(`time: unknown unit ${goQuote(unit)} in duration ${goQuote(text)}`)
-    rest = rest.slice(unit.length)
-    total += Number(`${whole || '0'}.${fraction ?? ''}0`) * scale
-  }
-  return negative ? -total : total
-}
-
 function parseDescriptor(descriptor: string): CronSchedule {
   const all = (bounds: Bounds): Set<number> => {
     const values = new Set<number>()
@@ -197,9 +157,9 @@ function parseDescriptor(descriptor: string): CronSchedule {
   if (descriptor.startsWith(every)) {
     let seconds: number
     try {
-      seconds = parseGoDuration(descriptor.slice(every.length))
+      seconds = parseGoDurationMs(descriptor.slice(every.length)) / 1000
     } catch (error) {
-      if (error instanceof CronScheduleError)
+      if (error instanceof GoDurationError)
         throw new CronScheduleError(`failed to parse duration ${descriptor}: ${error.message}`)
       throw error
     }

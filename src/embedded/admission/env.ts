@@ -1,7 +1,7 @@
 // Container env and envFrom (core ValidateEnv/ValidateEnvFrom, v1.32).
 import {isConfigMapKey} from './formats.js'
 import {child, index, invalid, notSupported, required, type FieldError} from './field-error.js'
-import {goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
 import {arr, isSet, obj, str} from './json.js'
 import {validateReferencedName} from './volumes.js'
 
@@ -32,7 +32,7 @@ function validateKeySelector(selector: Record<string, unknown>, path: string): F
   const errors = validateReferencedName(str(selector['name']), child(path, 'name'))
   const k = str(selector['key'])
   if (k.length === 0) errors.push(required(child(path, 'key')))
-  else errors.push(...isConfigMapKey(k).map((message) => invalid(child(path, 'key'), goString(k), message)))
+  else errors.push(...isConfigMapKey(k).map((message) => invalid(child(path, 'key'), goQuote(k), message)))
   return errors
 }
 
@@ -46,14 +46,14 @@ function validateFieldRef(ref: Record<string, unknown>, path: string): FieldErro
     return [
       invalid(
         child(path, 'fieldPath'),
-        goString(fieldPath),
+        goQuote(fieldPath),
         `error converting fieldPath: field label not supported: ${fieldPath}`,
       ),
     ]
   }
   const internal = fieldPath === 'spec.host' ? 'spec.nodeName' : fieldPath
   if (!ENV_FIELD_PATHS.includes(internal))
-    return [notSupported(child(path, 'fieldPath'), goString(internal), ENV_FIELD_PATHS)]
+    return [notSupported(child(path, 'fieldPath'), goQuote(internal), ENV_FIELD_PATHS)]
   return []
 }
 
@@ -70,7 +70,7 @@ export function validateEnv(env: unknown, path: string): FieldError[] {
       errors.push(
         invalid(
           child(varPath, 'name'),
-          goString(name),
+          goQuote(name),
           "a valid environment variable name must consist only of printable ASCII characters other than '='",
         ),
       )

@@ -2,7 +2,7 @@
 // `<field>: <Type string>[: <bad value>][: <detail>]`. Bad values arrive already written in Go's
 // syntax (see go-format.ts) because the wording depends on the Go type of the value.
 import type {StatusCause} from '../../backend/status.js'
-import {goQuote} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
 
 /** field.ErrorType: the StatusCause reason. */
 type FieldErrorType =

@@ -3,7 +3,8 @@ import type {KubeObject} from '../../backend/object.js'
 import {formatQuantity, isQuantity, tryParseQuantity} from '../../resources/quantity.js'
 import {child, forbidden, index, invalid, notSupported, required, type FieldError} from './field-error.js'
 import {nameIsDNSSubdomain, nameIsPathSegment} from './formats.js'
-import {goScalar, goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
+import {goScalar} from './go-format.js'
 import {arr, isSet, num, obj, str} from './json.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './object-meta.js'
 
@@ -26,7 +27,7 @@ function validateReference(ref: unknown, path: string): FieldError[] {
     if (value.length === 0) errors.push(required(child(path, field)))
     else
       errors.push(
-        ...nameIsPathSegment(value, false).map((message) => invalid(child(path, field), goString(value), message)),
+        ...nameIsPathSegment(value, false).map((message) => invalid(child(path, field), goQuote(value), message)),
       )
   }
   return errors
@@ -37,7 +38,7 @@ function validateMetricTarget(target: Record<string, unknown>, path: string): Fi
   const type = str(target['type'])
   if (type.length === 0) errors.push(required(child(path, 'type'), 'must specify a metric target type'))
   if (!['Utilization', 'Value', 'AverageValue'].includes(type)) {
-    errors.push(invalid(child(path, 'type'), goString(type), 'must be either Utilization, Value, or AverageValue'))
+    errors.push(invalid(child(path, 'type'), goQuote(type), 'must be either Utilization, Value, or AverageValue'))
   }
   for (const field of ['value', 'averageValue']) {
     if (!isSet(target[field])) continue
@@ -78,7 +79,7 @@ function validateMetric(metric: Record<string, unknown>, path: string): FieldErr
   const type = str(metric['type'])
   if (type.length === 0) errors.push(required(child(path, 'type'), 'must specify a metric source type'))
   if (!METRIC_SOURCE_TYPES.includes(type))
-    errors.push(notSupported(child(path, 'type'), goString(type), METRIC_SOURCE_TYPES))
+    errors.push(notSupported(child(path, 'type'), goQuote(type), METRIC_SOURCE_TYPES))
   const present = Object.values(SOURCE_FIELDS).filter((field) => isSet(metric[field]))
   const first = present[0]
   if (first === 'resource' || first === 'containerResource')
@@ -117,7 +118,7 @@ function validateScalingRules(rules: unknown, path: string): FieldError[] {
     )
   }
   if (isSet(r['selectPolicy']) && !['Disabled', 'Max', 'Min'].includes(str(r['selectPolicy']))) {
-    errors.push(notSupported(child(path, 'selectPolicy'), goString(str(r['selectPolicy'])), ['Disabled', 'Max', 'Min']))
+    errors.push(notSupported(child(path, 'selectPolicy'), goQuote(str(r['selectPolicy'])), ['Disabled', 'Max', 'Min']))
   }
   const policies = arr(r['policies'])
   if (policies.length === 0) errors.push(required(child(path, 'policies'), 'must specify at least one Policy'))
@@ -126,7 +127,7 @@ function validateScalingRules(rules: unknown, path: string): FieldError[] {
     const policyPath = index(child(path, 'policies'), i)
     const type = str(policy['type'])
     if (type !== 'Pods' && type !== 'Percent')
-      errors.push(notSupported(child(policyPath, 'type'), goString(type), ['Percent', 'Pods']))
+      errors.push(notSupported(child(policyPath, 'type'), goQuote(type), ['Percent', 'Pods']))
     const value = num(policy['value']) ?? 0
     if (value <= 0) errors.push(invalid(child(policyPath, 'value'), goScalar(value), 'must be greater than zero'))
     const period = num(policy['periodSeconds']) ?? 0

@@ -13,6 +13,11 @@ export function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? value : []
 }
 
+/** The objects of an array value (mutable, for defaulting); anything else is skipped. */
+export function objects(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.filter(isJsonObject) : []
+}
+
 /** The value as a string, or '' (Go's zero value). */
 export function str(value: unknown): string {
   return typeof value === 'string' ? value : ''
@@ -35,16 +40,4 @@ export function ensureObject(parent: JsonObject, field: string): JsonObject {
   const created: JsonObject = {}
   parent[field] = created
   return created
-}
-
-/** Deep equality of JSON values (apiequality.Semantic.DeepEqual for unstructured content). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]))
-  if (isJsonObject(a) && isJsonObject(b)) {
-    const ak = Object.keys(a).filter((k) => a[k] !== undefined)
-    const bk = Object.keys(b).filter((k) => b[k] !== undefined)
-    return ak.length === bk.length && ak.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]))
-  }
-  return false
 }

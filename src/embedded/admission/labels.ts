@@ -1,13 +1,20 @@
 // Labels and label selectors: validation worded as apimachinery meta/v1/validation (v1.32) and
 // the matching that LabelSelectorAsSelector gives the workload validators.
-import {isJsonObject} from '../../backend/object.js'
+import {isJsonObject, type JsonObject} from '../../backend/object.js'
+import {
+  labelSelectorFromSpec,
+  matchesLabels,
+  tryLabelSelectorFromSpec,
+  type LabelSelector,
+  type LabelSelectorSpec,
+} from '../../resources/label-selector.js'
 import {isQualifiedName, isValidLabelValue} from '../../resources/label-syntax.js'
 import {child, forbidden, index, invalid, required, type FieldError} from './field-error.js'
-import {goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
 
 /** ValidateLabelName: a label key (also taint, toleration and topology keys). */
 export function validateLabelName(name: string, path: string): FieldError[] {
-  return isQualifiedName(name).map((message) => invalid(path, goString(name), message))
+  return isQualifiedName(name).map((message) => invalid(path, goQuote(name), message))
 }
 
 /** ValidateLabels: every key and value of a label map, reported at the map's path. */
@@ -17,12 +24,10 @@ export function validateLabels(labels: unknown, path: string): FieldError[] {
   for (const [k, v] of Object.entries(labels)) {
     errors.push(...validateLabelName(k, path))
     const value = typeof v === 'string' ? v : String(v)
-    errors.push(...isValidLabelValue(value).map((message) => invalid(path, goString(value), message)))
+    errors.push(...isValidLabelValue(value).map((message) => invalid(path, goQuote(value), message)))
   }
   return errors
 }
-
-const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : String(v))) : []
@@ -49,77 +54,49 @@ export function validateLabelSelector(selector: unknown, path: string): FieldErr
         )
       }
     } else {
-      errors.push(invalid(child(exprPath, 'operator'), goString(operator), 'not a valid selector operator'))
+      errors.push(invalid(child(exprPath, 'operator'), goQuote(operator), 'not a valid selector operator'))
     }
     errors.push(...validateLabelName(typeof e['key'] === 'string' ? e['key'] : '', child(exprPath, 'key')))
     values.forEach((value, j) => {
       for (const message of isValidLabelValue(value)) {
-        errors.push(invalid(index(child(exprPath, 'values'), j), goString(value), message))
+        errors.push(invalid(index(child(exprPath, 'values'), j), goQuote(value), message))
       }
     })
   })
   return errors
 }
 
-/** A compiled selector: `nothing` (nil selector), `everything` (empty) or requirements. */
-export type Selector =
-  | {kind: 'nothing'}
-  | {kind: 'everything'}
-  | {kind: 'requirements'; requirements: {key: string; operator: string; values: string[]}[]}
+/** A label map read from an object, values as Go would hold them. */
+function labelMapOf(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(isJsonObject(value) ? value : {}).map(([k, v]) => [k, String(v)]))
+}
+
+// The metav1.LabelSelector an unstructured selector decodes to.
+function labelSelectorSpecOf(selector: JsonObject): LabelSelectorSpec {
+  const expressions = Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'] : []
+  return {
+    matchLabels: labelMapOf(selector['matchLabels']),
+    matchExpressions: expressions.map((expression: unknown) => {
+      const e = isJsonObject(expression) ? expression : {}
+      return {
+        key: typeof e['key'] === 'string' ? e['key'] : '',
+        operator: typeof e['operator'] === 'string' ? e['operator'] : '',
+        values: stringList(e['values']),
+      }
+    }),
+  }
+}
 
 /**
- * LabelSelectorAsSelector: undefined when the selector cannot be compiled (bad operator, key or
- * value), which validators report as an invalid selector.
+ * LabelSelectorAsSelector of a selector read from an object: undefined when it does not convert (bad
+ * operator, key or value), which validators report as an invalid selector.
  */
-export function selectorFromLabelSelector(selector: unknown): Selector | undefined {
-  if (selector === undefined || selector === null) return {kind: 'nothing'}
-  if (!isJsonObject(selector)) return undefined
-  const matchLabels = isJsonObject(selector['matchLabels']) ? selector['matchLabels'] : {}
-  const expressions = Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'] : []
-  if (Object.keys(matchLabels).length + expressions.length === 0) return {kind: 'everything'}
-  const requirements: {key: string; operator: string; values: string[]}[] = []
-  for (const [k, v] of Object.entries(matchLabels)) {
-    const value = typeof v === 'string' ? v : String(v)
-    if (isQualifiedName(k).length > 0 || isValidLabelValue(value).length > 0) return undefined
-    requirements.push({key: k, operator: 'In', values: [value]})
-  }
-  for (const expression of expressions) {
-    const e = isJsonObject(expression) ? expression : {}
-    const operator = typeof e['operator'] === 'string' ? e['operator'] : ''
-    const k = typeof e['key'] === 'string' ? e['key'] : ''
-    const values = stringList(e['values'])
-    if (!(OPERATORS as readonly string[]).includes(operator)) return undefined
-    if (isQualifiedName(k).length > 0) return undefined
-    const needsValues = operator === 'In' || operator === 'NotIn'
-    if (needsValues ? values.length === 0 : values.length > 0) return undefined
-    if (values.some((value) => isValidLabelValue(value).length > 0)) return undefined
-    requirements.push({key: k, operator, values})
-  }
-  return {kind: 'requirements', requirements}
+export function selectorFromLabelSelector(selector: unknown): LabelSelector | undefined {
+  if (selector === undefined || selector === null) return labelSelectorFromSpec(undefined)
+  return isJsonObject(selector) ? tryLabelSelectorFromSpec(labelSelectorSpecOf(selector)) : undefined
 }
 
-/** Whether a compiled selector matches a label set. */
-export function selectorMatches(selector: Selector, labels: unknown): boolean {
-  if (selector.kind === 'nothing') return false
-  if (selector.kind === 'everything') return true
-  const set = isJsonObject(labels) ? labels : {}
-  return selector.requirements.every(({key: k, operator, values}) => {
-    const has = Object.hasOwn(set, k)
-    const value = has ? String(set[k]) : undefined
-    switch (operator) {
-      case 'In':
-        return value !== undefined && values.includes(value)
-      case 'NotIn':
-        return value === undefined || !values.includes(value)
-      case 'Exists':
-        return has
-      default:
-        return !has
-    }
-  })
-}
-
-/** True when the selector is `everything` (labels.Selector.Empty()). */
-export function selectorIsEmpty(selector: Selector): boolean {
-  return selector.kind === 'everything'
+/** Whether a selector matches the labels of an unstructured object. */
+export function selectorMatches(selector: LabelSelector, labels: unknown): boolean {
+  return matchesLabels(selector, labelMapOf(labels))
 }

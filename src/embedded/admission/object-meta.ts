@@ -4,7 +4,8 @@ import {byteLength, isQualifiedName} from '../../resources/label-syntax.js'
 import {child, forbidden, index, invalid, required, tooLong, type FieldError} from './field-error.js'
 import type {NameValidator} from './formats.js'
 import {nameIsDNSLabel} from './formats.js'
-import {GO_NIL, goScalar, goString, goStringSlice} from './go-format.js'
+import {goQuote, goStringSlice} from '../../resources/go-format.js'
+import {GO_NIL, goScalar} from './go-format.js'
 import {arr, num, obj, str} from './json.js'
 import {validateLabels} from './labels.js'
 
@@ -38,7 +39,7 @@ export function validateAnnotations(annotations: unknown, path: string): FieldEr
   const errors: FieldError[] = []
   let total = 0
   for (const [k, v] of Object.entries(map)) {
-    for (const message of isQualifiedName(k.toLowerCase())) errors.push(invalid(path, goString(k), message))
+    for (const message of isQualifiedName(k.toLowerCase())) errors.push(invalid(path, goQuote(k), message))
     total += byteLength(k) + byteLength(str(v))
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT_BYTES) errors.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES))
@@ -54,11 +55,11 @@ function validateOwnerReferences(refs: unknown, path: string): FieldError[] {
     const slash = apiVersion.indexOf('/')
     const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1)
     if (version.length === 0 || version.includes('/')) {
-      errors.push(invalid(child(path, 'apiVersion'), goString(apiVersion), 'version must not be empty'))
+      errors.push(invalid(child(path, 'apiVersion'), goQuote(apiVersion), 'version must not be empty'))
     }
     for (const field of ['kind', 'name', 'uid']) {
       const value = str(ref[field])
-      if (value.length === 0) errors.push(invalid(child(path, field), goString(value), 'must not be empty'))
+      if (value.length === 0) errors.push(invalid(child(path, field), goQuote(value), 'must not be empty'))
     }
     if (ref['controller'] === true) {
       const current = `${str(ref['kind'])}/${str(ref['name'])}`
@@ -82,7 +83,7 @@ function validateFinalizers(finalizers: unknown, path: string): FieldError[] {
   const list = arr(finalizers).map(str)
   const errors: FieldError[] = []
   for (const finalizer of list) {
-    for (const message of isQualifiedName(finalizer)) errors.push(invalid(path, goString(finalizer), message))
+    for (const message of isQualifiedName(finalizer)) errors.push(invalid(path, goQuote(finalizer), message))
   }
   if (list.includes('orphan') && list.includes('foregroundDeletion')) {
     errors.push(invalid(path, goStringSlice(list), 'finalizer orphan and foregroundDeletion cannot be both set'))
@@ -93,7 +94,7 @@ function validateFinalizers(finalizers: unknown, path: string): FieldError[] {
       errors.push(
         invalid(
           index(path, i),
-          goString(finalizer),
+          goQuote(finalizer),
           'name is neither a standard finalizer name nor is it fully qualified',
         ),
       )
@@ -109,22 +110,21 @@ export function validateObjectMeta(metadata: unknown, options: ObjectMetaOptions
   const generateName = str(meta['generateName'])
   if (generateName.length > 0) {
     for (const message of options.nameFn(generateName, true)) {
-      errors.push(invalid(child(path, 'generateName'), goString(generateName), message))
+      errors.push(invalid(child(path, 'generateName'), goQuote(generateName), message))
     }
   }
   const name = str(meta['name'])
   if (name.length === 0) {
     errors.push(required(child(path, 'name'), 'name or generateName is required'))
   } else {
-    for (const message of options.nameFn(name, false))
-      errors.push(invalid(child(path, 'name'), goString(name), message))
+    for (const message of options.nameFn(name, false)) errors.push(invalid(child(path, 'name'), goQuote(name), message))
   }
   const namespace = str(meta['namespace'])
   if (options.namespaced) {
     if (namespace.length === 0) errors.push(required(child(path, 'namespace')))
     else {
       for (const message of nameIsDNSLabel(namespace, false)) {
-        errors.push(invalid(child(path, 'namespace'), goString(namespace), message))
+        errors.push(invalid(child(path, 'namespace'), goQuote(namespace), message))
       }
     }
   } else if (namespace.length > 0) {
@@ -178,7 +178,7 @@ export function validateObjectMetaUpdate(newMetadata: unknown, oldMetadata: unkn
       )
     }
   }
-  const asString = (v: unknown): string => goString(str(v))
+  const asString = (v: unknown): string => goQuote(str(v))
   errors.push(...immutable(str(next['name']), str(prev['name']), child(path, 'name'), asString))
   errors.push(...immutable(str(next['namespace']), str(prev['namespace']), child(path, 'namespace'), asString))
   errors.push(...immutable(str(next['uid']), str(prev['uid']), child(path, 'uid'), asString))

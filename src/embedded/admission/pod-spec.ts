@@ -4,7 +4,8 @@
 import {isDNS1123Label, isValidLabelValue} from '../../resources/label-syntax.js'
 import {child, duplicate, forbidden, index, invalid, notSupported, required, type FieldError} from './field-error.js'
 import {inclusiveRangeError, nameIsDNSSubdomain} from './formats.js'
-import {goScalar, goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
+import {goScalar} from './go-format.js'
 import {arr, isSet, num, obj, str} from './json.js'
 import {validateLabelName, validateLabelSelector, validateLabels} from './labels.js'
 import {validateAnnotations} from './object-meta.js'
@@ -18,11 +19,11 @@ const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
 const MAX_INT32 = 2147483647
 
 function nameErrors(value: string, path: string): FieldError[] {
-  return nameIsDNSSubdomain(value, false).map((message) => invalid(path, goString(value), message))
+  return nameIsDNSSubdomain(value, false).map((message) => invalid(path, goQuote(value), message))
 }
 
 function labelErrors(value: string, path: string): FieldError[] {
-  return isDNS1123Label(value).map((message) => invalid(path, goString(value), message))
+  return isDNS1123Label(value).map((message) => invalid(path, goQuote(value), message))
 }
 
 /** ValidateTolerations. */
@@ -40,30 +41,30 @@ function validateTolerations(tolerations: unknown, path: string): FieldError[] {
       errors.push(
         invalid(
           child(tPath, 'operator'),
-          goString(operator),
+          goQuote(operator),
           'operator must be Exists when `key` is empty, which means "match all values and all keys"',
         ),
       )
     }
     if (isSet(toleration['tolerationSeconds']) && effect !== 'NoExecute') {
       errors.push(
-        invalid(child(tPath, 'effect'), goString(effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"),
+        invalid(child(tPath, 'effect'), goQuote(effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"),
       )
     }
     if (operator === 'Equal' || operator === '') {
       const messages = isValidLabelValue(value)
-      if (messages.length > 0) errors.push(invalid(child(tPath, 'operator'), goString(value), messages.join(';')))
+      if (messages.length > 0) errors.push(invalid(child(tPath, 'operator'), goQuote(value), messages.join(';')))
     } else if (operator === 'Exists') {
       if (value.length > 0) {
         errors.push(
-          invalid(child(tPath, 'operator'), goString(value), "value must be empty when `operator` is 'Exists'"),
+          invalid(child(tPath, 'operator'), goQuote(value), "value must be empty when `operator` is 'Exists'"),
         )
       }
     } else {
-      errors.push(notSupported(child(tPath, 'operator'), goString(operator), ['Equal', 'Exists']))
+      errors.push(notSupported(child(tPath, 'operator'), goQuote(operator), ['Equal', 'Exists']))
     }
     if (effect.length > 0 && !TAINT_EFFECTS.includes(effect)) {
-      errors.push(notSupported(child(tPath, 'effect'), goString(effect), TAINT_EFFECTS))
+      errors.push(notSupported(child(tPath, 'effect'), goQuote(effect), TAINT_EFFECTS))
     }
   })
   return errors
@@ -88,12 +89,12 @@ function validateNodeSelectorRequirement(raw: unknown, path: string): FieldError
       errors.push(required(child(path, 'values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"))
     }
   } else {
-    errors.push(invalid(child(path, 'operator'), goString(operator), 'not a valid selector operator'))
+    errors.push(invalid(child(path, 'operator'), goQuote(operator), 'not a valid selector operator'))
   }
   errors.push(...validateLabelName(str(requirement['key']), child(path, 'key')))
   values.forEach((value, j) => {
     for (const message of isValidLabelValue(value))
-      errors.push(invalid(index(child(path, 'values'), j), goString(value), message))
+      errors.push(invalid(index(child(path, 'values'), j), goQuote(value), message))
   })
   return errors
 }
@@ -191,15 +192,13 @@ function validateTopologySpreadConstraints(constraints: unknown, path: string): 
     if (topologyKey.length === 0) errors.push(required(child(cPath, 'topologyKey'), 'can not be empty'))
     const action = str(constraint['whenUnsatisfiable'])
     if (action !== 'DoNotSchedule' && action !== 'ScheduleAnyway') {
-      errors.push(
-        notSupported(child(cPath, 'whenUnsatisfiable'), goString(action), ['DoNotSchedule', 'ScheduleAnyway']),
-      )
+      errors.push(notSupported(child(cPath, 'whenUnsatisfiable'), goQuote(action), ['DoNotSchedule', 'ScheduleAnyway']))
     }
     const repeated = list
       .slice(i + 1)
       .some((other) => str(other['topologyKey']) === topologyKey && str(other['whenUnsatisfiable']) === action)
     if (repeated)
-      errors.push(duplicate(child(cPath, '{topologyKey, whenUnsatisfiable}'), goString(`{${topologyKey}, ${action}}`)))
+      errors.push(duplicate(child(cPath, '{topologyKey, whenUnsatisfiable}'), goQuote(`{${topologyKey}, ${action}}`)))
     errors.push(...validateLabelSelector(constraint['labelSelector'], child(cPath, 'labelSelector')))
     return errors
   })
@@ -226,12 +225,12 @@ export function validatePodSpec(podSpec: unknown, path: string): FieldError[] {
   const restartPolicy = str(spec['restartPolicy'])
   if (restartPolicy.length === 0) errors.push(required(child(path, 'restartPolicy')))
   else if (!RESTART_POLICIES.includes(restartPolicy)) {
-    errors.push(notSupported(child(path, 'restartPolicy'), goString(restartPolicy), RESTART_POLICIES))
+    errors.push(notSupported(child(path, 'restartPolicy'), goQuote(restartPolicy), RESTART_POLICIES))
   }
   const dnsPolicy = str(spec['dnsPolicy'])
   if (dnsPolicy.length === 0) errors.push(required(child(path, 'dnsPolicy')))
   else if (!DNS_POLICIES.includes(dnsPolicy))
-    errors.push(notSupported(child(path, 'dnsPolicy'), goString(dnsPolicy), DNS_POLICIES))
+    errors.push(notSupported(child(path, 'dnsPolicy'), goQuote(dnsPolicy), DNS_POLICIES))
   errors.push(...validateLabels(spec['nodeSelector'], child(path, 'nodeSelector')))
   errors.push(...validateAffinity(spec['affinity'], child(path, 'affinity')))
   errors.push(
@@ -256,7 +255,7 @@ export function validatePodSpec(podSpec: unknown, path: string): FieldError[] {
     const policy = str(spec['preemptionPolicy'])
     if (policy.length === 0) errors.push(required(child(path, 'preemptionPolicy')))
     else if (!PREEMPTION_POLICIES.includes(policy)) {
-      errors.push(notSupported(child(path, 'preemptionPolicy'), goString(policy), PREEMPTION_POLICIES))
+      errors.push(notSupported(child(path, 'preemptionPolicy'), goQuote(policy), PREEMPTION_POLICIES))
     }
   }
   return errors

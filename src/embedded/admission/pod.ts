@@ -2,8 +2,10 @@
 import type {KubeObject} from '../../backend/object.js'
 import {child, forbidden, index, invalid, required, type FieldError} from './field-error.js'
 import {nameIsDNSSubdomain} from './formats.js'
-import {GO_NIL, goScalar, goString} from './go-format.js'
-import {arr, isSet, jsonEqual, num, obj, str} from './json.js'
+import {goQuote} from '../../resources/go-format.js'
+import {GO_NIL, goScalar} from './go-format.js'
+import {jsonEqual} from '../../resources/json-equal.js'
+import {arr, isSet, num, obj, str} from './json.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './object-meta.js'
 import {validatePodSpec} from './pod-spec.js'
 
@@ -22,7 +24,7 @@ function validateImageWhitespace(containers: unknown, path: string): FieldError[
   return arr(containers).flatMap((raw, i) => {
     const image = str(obj(raw)['image'])
     return image !== image.trim()
-      ? [invalid(child(index(path, i), 'image'), goString(image), 'must not have leading or trailing whitespace')]
+      ? [invalid(child(index(path, i), 'image'), goQuote(image), 'must not have leading or trailing whitespace')]
       : []
   })
 }
@@ -72,7 +74,7 @@ function validateContainerUpdates(next: unknown, prev: unknown, path: string): {
     if (image.length === 0) errors.push(required(child(index(path, i), 'image')))
     if (image.trim() !== image) {
       errors.push(
-        invalid(child(index(path, i), 'image'), goString(image), 'must not have leading or trailing whitespace'),
+        invalid(child(index(path, i), 'image'), goQuote(image), 'must not have leading or trailing whitespace'),
       )
     }
   })

@@ -1,7 +1,8 @@
 // Probes and lifecycle handlers (core validateProbe/validateHandler, v1.32).
 import {child, forbidden, invalid, notSupported, required, type FieldError} from './field-error.js'
 import {isValidPortName, isValidPortNum} from './formats.js'
-import {goScalar, goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
+import {goScalar} from './go-format.js'
 import {arr, isSet, num, obj, str} from './json.js'
 import {validateNonnegative} from './object-meta.js'
 
@@ -12,7 +13,7 @@ const HTTP_SCHEMES = ['HTTP', 'HTTPS']
 export function validatePortNumOrName(port: unknown, path: string): FieldError[] {
   if (typeof port === 'number') return isValidPortNum(port).map((message) => invalid(path, goScalar(port), message))
   const name = str(port)
-  return isValidPortName(name).map((message) => invalid(path, goString(name), message))
+  return isValidPortName(name).map((message) => invalid(path, goQuote(name), message))
 }
 
 function validateAction(
@@ -30,7 +31,7 @@ function validateAction(
       errors.push(...validatePortNumOrName(action['port'], child(path, 'port')))
       const scheme = str(action['scheme'])
       if (!HTTP_SCHEMES.includes(scheme))
-        errors.push(notSupported(child(path, 'scheme'), goString(scheme), HTTP_SCHEMES))
+        errors.push(notSupported(child(path, 'scheme'), goQuote(scheme), HTTP_SCHEMES))
       return errors
     }
     case 'tcpSocket':

@@ -10,7 +10,7 @@ import {
   type Quantity,
 } from '../../resources/quantity.js'
 import {child, forbidden, invalid, key, required, type FieldError} from './field-error.js'
-import {goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
 import {obj} from './json.js'
 import {IS_NEGATIVE} from './object-meta.js'
 
@@ -85,17 +85,17 @@ function isIntegerResourceName(name: string): boolean {
 
 /** validateContainerResourceName. */
 function validateContainerResourceName(name: string, path: string): FieldError[] {
-  const errors = isQualifiedName(name).map((message) => invalid(path, goString(name), message))
+  const errors = isQualifiedName(name).map((message) => invalid(path, goQuote(name), message))
   const wellFormed = errors.length === 0
   if (!name.includes('/')) {
     if (wellFormed && !isStandardResourceName(name)) {
-      errors.push(invalid(path, goString(name), 'must be a standard resource type or fully qualified'))
+      errors.push(invalid(path, goQuote(name), 'must be a standard resource type or fully qualified'))
     }
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePageResourceName(name)) {
-      errors.push(invalid(path, goString(name), 'must be a standard resource for containers'))
+      errors.push(invalid(path, goQuote(name), 'must be a standard resource for containers'))
     }
   } else if (!isNativeResource(name) && !isExtendedResourceName(name)) {
-    errors.push(invalid(path, goString(name), "doesn't follow extended resource name standard"))
+    errors.push(invalid(path, goQuote(name), "doesn't follow extended resource name standard"))
   }
   return errors
 }
@@ -103,7 +103,7 @@ function validateContainerResourceName(name: string, path: string): FieldError[]
 /** ValidateResourceQuantityValue: not negative, whole for countable resources. */
 export function validateResourceQuantityValue(name: string, quantity: Quantity, path: string): FieldError[] {
   const errors: FieldError[] = []
-  if (quantity.nanos < 0n) errors.push(invalid(path, goString(formatQuantity(quantity)), IS_NEGATIVE))
+  if (quantity.nanos < 0n) errors.push(invalid(path, goQuote(formatQuantity(quantity)), IS_NEGATIVE))
   // The quantity itself is the bad value here; its String() prints without quotes.
   if (isIntegerResourceName(name) && quantity.nanos % 1_000_000_000n !== 0n) {
     errors.push(invalid(path, formatQuantity(quantity), 'must be an integer'))
@@ -141,7 +141,7 @@ export function validateResourceRequirements(resources: unknown, path: string): 
     errors.push(...validateContainerResourceName(name, fieldPath))
     errors.push(...validateResourceQuantityValue(name, quantity, fieldPath))
     const limit = limits.get(name)
-    const shown = goString(formatQuantity(quantity))
+    const shown = goQuote(formatQuantity(quantity))
     if (limit !== undefined) {
       const order = compareQuantities(quantity, limit)
       if (order !== 0 && !isOvercommitAllowed(name)) {

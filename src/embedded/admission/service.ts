@@ -4,7 +4,8 @@ import type {KubeObject} from '../../backend/object.js'
 import {isDNS1123Label, isDNS1123Subdomain, isQualifiedName} from '../../resources/label-syntax.js'
 import {child, duplicate, forbidden, index, invalid, notSupported, required, type FieldError} from './field-error.js'
 import {INVALID_IP_MESSAGE, isIP, nameIsDNS1035Label, parseIPv4} from './formats.js'
-import {GO_NIL, goScalar, goString, goStringSlice} from './go-format.js'
+import {goQuote, goStringSlice} from '../../resources/go-format.js'
+import {GO_NIL, goScalar} from './go-format.js'
 import {arr, isSet, num, obj, str} from './json.js'
 import {validateLabelName, validateLabels} from './labels.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './object-meta.js'
@@ -34,7 +35,7 @@ export function isExternallyAccessible(spec: Record<string, unknown>): boolean {
 // core.ServicePort with %#v, keyed on protocol and port as the duplicate check builds it.
 function goServicePortKey(protocol: string, port: number): string {
   return (
-    `core.ServicePort{Name:"", Protocol:${goString(protocol)}, AppProtocol:(*string)(nil), Port:${port}, ` +
+    `core.ServicePort{Name:"", Protocol:${goQuote(protocol)}, AppProtocol:(*string)(nil), Port:${port}, ` +
     `TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`
   )
 }
@@ -45,8 +46,8 @@ function validateServicePort(raw: unknown, requireName: boolean, names: Set<stri
   const name = str(port['name'])
   if (requireName && name.length === 0) errors.push(required(child(path, 'name')))
   else if (name.length > 0) {
-    errors.push(...isDNS1123Label(name).map((message) => invalid(child(path, 'name'), goString(name), message)))
-    if (names.has(name)) errors.push(duplicate(child(path, 'name'), goString(name)))
+    errors.push(...isDNS1123Label(name).map((message) => invalid(child(path, 'name'), goQuote(name), message)))
+    if (names.has(name)) errors.push(duplicate(child(path, 'name'), goQuote(name)))
     else names.add(name)
   }
   const portNumber = num(port['port']) ?? 0
@@ -56,13 +57,13 @@ function validateServicePort(raw: unknown, requireName: boolean, names: Set<stri
   const protocol = str(port['protocol'])
   if (protocol.length === 0) errors.push(required(child(path, 'protocol')))
   else if (!PORT_PROTOCOLS.includes(protocol))
-    errors.push(notSupported(child(path, 'protocol'), goString(protocol), PORT_PROTOCOLS))
+    errors.push(notSupported(child(path, 'protocol'), goQuote(protocol), PORT_PROTOCOLS))
   errors.push(...validatePortNumOrName(port['targetPort'] ?? 0, child(path, 'targetPort')))
   if (isSet(port['appProtocol'])) {
     const appProtocol = str(port['appProtocol'])
     errors.push(
       ...isQualifiedName(appProtocol).map((message) =>
-        invalid(child(path, 'appProtocol'), goString(appProtocol), message),
+        invalid(child(path, 'appProtocol'), goQuote(appProtocol), message),
       ),
     )
   }
@@ -85,14 +86,14 @@ function validateClusterIPsRelated(spec: Record<string, unknown>): FieldError[] 
   const seen = new Set<string>()
   families.forEach((family, i) => {
     if (family !== 'IPv4' && family !== 'IPv6')
-      errors.push(notSupported(index('spec.ipFamilies', i), goString(family), ['IPv4', 'IPv6']))
-    if (seen.has(family)) errors.push(duplicate(index('spec.ipFamilies', i), goString(family)))
+      errors.push(notSupported(index('spec.ipFamilies', i), goQuote(family), ['IPv4', 'IPv6']))
+    if (seen.has(family)) errors.push(duplicate(index('spec.ipFamilies', i), goQuote(family)))
     seen.add(family)
   })
   if (isSet(spec['ipFamilyPolicy'])) {
     const policy = str(spec['ipFamilyPolicy'])
     if (!IP_FAMILY_POLICIES.includes(policy))
-      errors.push(notSupported('spec.ipFamilyPolicy', goString(policy), IP_FAMILY_POLICIES))
+      errors.push(notSupported('spec.ipFamilyPolicy', goQuote(policy), IP_FAMILY_POLICIES))
   }
   let invalidIPs = false
   ips.forEach((ip, i) => {
@@ -105,7 +106,7 @@ function validateClusterIPsRelated(spec: Record<string, unknown>): FieldError[] 
     }
     if (!isIP(ip)) {
       invalidIPs = true
-      errors.push(invalid(index('spec.clusterIPs', i), goString(ip), INVALID_IP_MESSAGE))
+      errors.push(invalid(index('spec.clusterIPs', i), goQuote(ip), INVALID_IP_MESSAGE))
     }
   })
   if (ips.length > 2) errors.push(invalid('spec.clusterIPs', goStringSlice(ips), 'may only hold up to 2 values'))
@@ -117,7 +118,7 @@ function validateClusterIPsRelated(spec: Record<string, unknown>): FieldError[] 
         errors.push(
           invalid(
             index('spec.clusterIPs', i),
-            goString(ip),
+            goQuote(ip),
             `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``,
           ),
         )
@@ -126,7 +127,7 @@ function validateClusterIPsRelated(spec: Record<string, unknown>): FieldError[] 
         errors.push(
           invalid(
             index('spec.clusterIPs', i),
-            goString(ip),
+            goQuote(ip),
             `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``,
           ),
         )
@@ -140,7 +141,7 @@ function validateSessionAffinity(spec: Record<string, unknown>): FieldError[] {
   const affinity = str(spec['sessionAffinity'])
   if (affinity.length === 0) return [required('spec.sessionAffinity')]
   if (affinity !== 'ClientIP' && affinity !== 'None') {
-    return [notSupported('spec.sessionAffinity', goString(affinity), ['ClientIP', 'None'])]
+    return [notSupported('spec.sessionAffinity', goQuote(affinity), ['ClientIP', 'None'])]
   }
   const config = spec['sessionAffinityConfig']
   const path = 'spec.sessionAffinityConfig'
@@ -201,19 +202,19 @@ function validateTrafficPolicies(spec: Record<string, unknown>): FieldError[] {
   if (!isExternallyAccessible(spec)) {
     if (external.length > 0) {
       errors.push(
-        invalid('spec.externalTrafficPolicy', goString(external), 'may only be set for externally-accessible services'),
+        invalid('spec.externalTrafficPolicy', goQuote(external), 'may only be set for externally-accessible services'),
       )
     }
   } else if (external.length === 0) errors.push(required('spec.externalTrafficPolicy'))
   else if (external !== 'Cluster' && external !== 'Local') {
-    errors.push(notSupported('spec.externalTrafficPolicy', goString(external), ['Cluster', 'Local']))
+    errors.push(notSupported('spec.externalTrafficPolicy', goQuote(external), ['Cluster', 'Local']))
   }
   const internal = spec['internalTrafficPolicy']
   if (!isSet(internal)) {
     if (type === 'NodePort' || type === 'LoadBalancer' || type === 'ClusterIP')
       errors.push(required('spec.internalTrafficPolicy'))
   } else if (internal !== 'Cluster' && internal !== 'Local') {
-    errors.push(notSupported('spec.internalTrafficPolicy', goString(str(internal)), ['Cluster', 'Local']))
+    errors.push(notSupported('spec.internalTrafficPolicy', goQuote(str(internal)), ['Cluster', 'Local']))
   }
   return errors
 }
@@ -226,7 +227,7 @@ export function validateService(service: KubeObject): FieldError[] {
   const ports = arr(spec['ports'])
   if (ports.length === 0 && !isHeadlessService(spec) && type !== 'ExternalName') errors.push(required('spec.ports'))
   if ((type === 'LoadBalancer' || type === 'NodePort') && isHeadlessService(spec)) {
-    errors.push(invalid('spec.clusterIPs[0]', goString('None'), `may not be set to 'None' for ${type} services`))
+    errors.push(invalid('spec.clusterIPs[0]', goQuote('None'), `may not be set to 'None' for ${type} services`))
   }
   if (type === 'ExternalName') {
     if (clusterIPs(spec).length > 0)
@@ -237,7 +238,7 @@ export function validateService(service: KubeObject): FieldError[] {
       errors.push(forbidden('spec.ipFamilyPolicy', 'may not be set for ExternalName services'))
     const cname = str(spec['externalName']).replace(/\.$/, '')
     if (cname.length > 0) {
-      errors.push(...isDNS1123Subdomain(cname).map((message) => invalid('spec.externalName', goString(cname), message)))
+      errors.push(...isDNS1123Subdomain(cname).map((message) => invalid('spec.externalName', goQuote(cname), message)))
     } else errors.push(required('spec.externalName'))
   }
   const names = new Set<string>()
@@ -247,10 +248,10 @@ export function validateService(service: KubeObject): FieldError[] {
   errors.push(...validateClusterIPsRelated(spec))
   arr(spec['externalIPs']).forEach((raw, i) => {
     const ip = str(raw)
-    if (!isIP(ip)) errors.push(invalid(index('spec.externalIPs', i), goString(ip), INVALID_IP_MESSAGE))
+    if (!isIP(ip)) errors.push(invalid(index('spec.externalIPs', i), goQuote(ip), INVALID_IP_MESSAGE))
   })
   if (type.length === 0) errors.push(required('spec.type'))
-  else if (!SERVICE_TYPES.includes(type)) errors.push(notSupported('spec.type', goString(type), SERVICE_TYPES))
+  else if (!SERVICE_TYPES.includes(type)) errors.push(notSupported('spec.type', goQuote(type), SERVICE_TYPES))
   errors.push(...validatePortsAcrossService(spec))
   if (isSet(spec['allocateLoadBalancerNodePorts']) && type !== 'LoadBalancer') {
     errors.push(forbidden('spec.allocateLoadBalancerNodePorts', "may only be used when `type` is 'LoadBalancer'"))
@@ -285,7 +286,7 @@ function validateClusterIPsUpdate(spec: Record<string, unknown>, oldSpec: Record
       errors.push(invalid('spec.clusterIPs[0]', goStringSlice(next), 'may not change once set'))
     }
     if (next.length === 1 && spec['ipFamilyPolicy'] !== 'SingleStack') {
-      const shown = isSet(spec['ipFamilyPolicy']) ? goString(str(spec['ipFamilyPolicy'])) : GO_NIL
+      const shown = isSet(spec['ipFamilyPolicy']) ? goQuote(str(spec['ipFamilyPolicy'])) : GO_NIL
       errors.push(
         invalid('spec.ipFamilyPolicy', shown, "must be set to 'SingleStack' when releasing the secondary clusterIP"),
       )
@@ -306,7 +307,7 @@ export function validateServiceUpdate(service: KubeObject, old: KubeObject): Fie
   ]
   if (str(spec['type']) === 'LoadBalancer' && str(oldSpec['type']) === 'LoadBalancer') {
     if (str(spec['loadBalancerClass']) !== str(oldSpec['loadBalancerClass'])) {
-      const shown = isSet(spec['loadBalancerClass']) ? goString(str(spec['loadBalancerClass'])) : GO_NIL
+      const shown = isSet(spec['loadBalancerClass']) ? goQuote(str(spec['loadBalancerClass'])) : GO_NIL
       errors.push(invalid('spec.loadBalancerClass', shown, 'may not change once set'))
     }
   }

@@ -3,8 +3,9 @@ import type {KubeObject} from '../../backend/object.js'
 import {formatQuantity, isQuantity, tryParseQuantity} from '../../resources/quantity.js'
 import {child, forbidden, invalid, key, notSupported, required, type FieldError} from './field-error.js'
 import {nameIsDNSSubdomain} from './formats.js'
-import {goString} from './go-format.js'
-import {arr, isSet, jsonEqual, obj, str} from './json.js'
+import {goQuote} from '../../resources/go-format.js'
+import {jsonEqual} from '../../resources/json-equal.js'
+import {arr, isSet, obj, str} from './json.js'
 import {validateLabelSelector} from './labels.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './object-meta.js'
 import {validateResourceQuantityValue} from './resources.js'
@@ -15,7 +16,7 @@ function validateAccessModes(modes: unknown, path: string, requiredDetail: strin
   const list = arr(modes).map(str)
   const errors: FieldError[] = list.length === 0 ? [required(path, requiredDetail)] : []
   for (const mode of list) {
-    if (!ACCESS_MODES.includes(mode)) errors.push(notSupported(path, goString(mode), ACCESS_MODES))
+    if (!ACCESS_MODES.includes(mode)) errors.push(notSupported(path, goQuote(mode), ACCESS_MODES))
   }
   if (
     list.includes('ReadWriteOncePod') &&
@@ -29,7 +30,7 @@ function validateAccessModes(modes: unknown, path: string, requiredDetail: strin
 function validatePositiveStorage(value: unknown, path: string): FieldError[] {
   const parsed = tryParseQuantity(value)
   if (!isQuantity(parsed)) return []
-  if (parsed.nanos <= 0n) return [invalid(path, goString(formatQuantity(parsed)), 'must be greater than zero')]
+  if (parsed.nanos <= 0n) return [invalid(path, goQuote(formatQuantity(parsed)), 'must be greater than zero')]
   return validateResourceQuantityValue('storage', parsed, path)
 }
 
@@ -48,12 +49,12 @@ function validateClaimSpec(spec: Record<string, unknown>, path: string): FieldEr
   if (className.length > 0) {
     errors.push(
       ...nameIsDNSSubdomain(className, false).map((message) =>
-        invalid(child(path, 'storageClassName'), goString(className), message),
+        invalid(child(path, 'storageClassName'), goQuote(className), message),
       ),
     )
   }
   if (isSet(spec['volumeMode']) && !['Block', 'Filesystem'].includes(str(spec['volumeMode']))) {
-    errors.push(notSupported(child(path, 'volumeMode'), goString(str(spec['volumeMode'])), ['Block', 'Filesystem']))
+    errors.push(notSupported(child(path, 'volumeMode'), goQuote(str(spec['volumeMode'])), ['Block', 'Filesystem']))
   }
   return errors
 }
@@ -116,7 +117,7 @@ export function validatePersistentVolume(volume: KubeObject): FieldError[] {
     errors.push(...validatePositiveStorage(value, key('spec.capacity', name)))
   const policy = str(spec['persistentVolumeReclaimPolicy'])
   if (policy.length > 0 && !['Delete', 'Recycle', 'Retain'].includes(policy)) {
-    errors.push(notSupported('spec.persistentVolumeReclaimPolicy', goString(policy), ['Delete', 'Recycle', 'Retain']))
+    errors.push(notSupported('spec.persistentVolumeReclaimPolicy', goQuote(policy), ['Delete', 'Recycle', 'Retain']))
   }
   const sources = [
     'hostPath',

@@ -5,7 +5,8 @@ import {isDNS1123Label} from '../../resources/label-syntax.js'
 import {isQuantity, tryParseQuantity} from '../../resources/quantity.js'
 import {child, duplicate, forbidden, index, invalid, required, type FieldError} from './field-error.js'
 import {nameIsDNSSubdomain} from './formats.js'
-import {goScalar, goString} from './go-format.js'
+import {goQuote} from '../../resources/go-format.js'
+import {goScalar} from './go-format.js'
 import {arr, isSet, num, obj, str} from './json.js'
 
 // The order Kubernetes tries the sources in, which decides which one is called the extra.
@@ -96,7 +97,7 @@ function validateSource(source: string, spec: Record<string, unknown>, path: str
       if (str(spec['server']).length === 0) errors.push(required(child(path, 'server')))
       if (nfsPath.length === 0) errors.push(required(child(path, 'path')))
       if (!nfsPath.startsWith('/'))
-        errors.push(invalid(child(path, 'path'), goString(nfsPath), 'must be an absolute path'))
+        errors.push(invalid(child(path, 'path'), goQuote(nfsPath), 'must be an absolute path'))
       break
     }
     case 'downwardAPI':
@@ -138,8 +139,8 @@ export function validateVolumes(volumes: unknown, path: string): {errors: FieldE
     const name = str(volume['name'])
     const volumeErrors = validateVolumeSource(volume, volumePath)
     if (name.length === 0) volumeErrors.push(required(namePath))
-    else volumeErrors.push(...isDNS1123Label(name).map((message) => invalid(namePath, goString(name), message)))
-    if (names.has(name)) volumeErrors.push(duplicate(namePath, goString(name)))
+    else volumeErrors.push(...isDNS1123Label(name).map((message) => invalid(namePath, goQuote(name), message)))
+    if (names.has(name)) volumeErrors.push(duplicate(namePath, goQuote(name)))
     if (volumeErrors.length === 0) names.add(name)
     else errors.push(...volumeErrors)
   })
@@ -148,5 +149,5 @@ export function validateVolumes(volumes: unknown, path: string): {errors: FieldE
 
 /** A configMapKeyRef/secretKeyRef name check (ValidateSecretName on the referenced name). */
 export function validateReferencedName(name: string, path: string): FieldError[] {
-  return nameIsDNSSubdomain(name, false).map((message) => invalid(path, goString(name), message))
+  return nameIsDNSSubdomain(name, false).map((message) => invalid(path, goQuote(name), message))
 }

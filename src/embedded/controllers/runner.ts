@@ -1,60 +1,115 @@
 import type {ResourceInfo} from '../../backend/refs.js'
 import {hasReason} from '../../backend/status.js'
 import type {EmbeddedBackend} from '../embedded-backend.js'
+import {EventRecorder} from '../events.js'
 import {storeResource} from '../storage-key.js'
 import type {StoreKey} from '../store/store.js'
 import type {Controller, ReconcileContext} from './controller.js'
 
 const CURSOR_KEY = 'controllers.cursor'
+const SETTLED_KEY = 'clock.settledMs'
 // A wave that still produces changes after this many rounds is a controller fighting another.
-const MAX_ROUNDS = 100
+const MAX_ROUNDS_PER_MOMENT = 100
 
 /**
- * Runs controllers over the change log from a stored cursor until no change is left: the catch-up every
- * skiff invocation does. Several processes may catch up at once; reconciles are level-triggered, so
- * doing one twice is harmless.
+ * The catch-up every skiff invocation does: runs the controllers over the change log (from a stored
+ * cursor) and over the due timers, in time order, until the cluster is quiet at 'now'. Time is simulated
+ * while catching up, so a day of idleness costs what changed in it, not how long it was. Several processes
+ * may catch up at once; reconciles are level-triggered, so doing one twice is harmless.
  */
 export class ControllerRunner {
   private running = false
+  private controllers: readonly Controller[] = []
+  private byName = new Map<string, Controller>()
 
-  constructor(private readonly controllers: readonly Controller[]) {}
+  /** `load` gives the controllers; it is called only when there is work, so a quiet read never loads them. */
+  constructor(private readonly load: () => Promise<readonly Controller[]>) {}
+
+  /** True when something is waiting: changes not yet reconciled, or a timer due by now. */
+  hasWork(api: EmbeddedBackend): boolean {
+    const due = api.store.nextTimerDue()
+    return (due !== undefined && due <= api.clock.wallNow()) || api.store.revision() > this.cursor(api)
+  }
 
   async runUntilQuiet(api: EmbeddedBackend): Promise<void> {
     if (this.running) return
     this.running = true
+    const target = api.clock.wallNow()
     try {
-      const infos = new Map<string, ResourceInfo>((await api.discover()).map((info) => [storeResource(info), info]))
-      const ctx: ReconcileContext = {api, clock: api.clock, infoFor: (resource) => infos.get(resource)}
-      for (let round = 0; round < MAX_ROUNDS; round++) {
-        const cursor = Number(api.store.readMeta(CURSOR_KEY) ?? '0')
-        const changes = api.store.changesAfter(cursor)
-        if (changes.length === 0) return
-        for (const controller of this.controllers) {
-          const keys = new Map<string, StoreKey>()
-          for (const change of changes) {
-            for (const key of controller.keysFor(change, ctx))
-              keys.set(`${key.resource}|${key.namespace}|${key.name}`, key)
-          }
-          for (const key of keys.values()) await reconcileQuietly(controller, key, ctx)
-        }
-        const last = changes[changes.length - 1]?.revision ?? cursor
-        api.store.transaction(() => {
-          const stored = Number(api.store.readMeta(CURSOR_KEY) ?? '0')
-          if (last > stored) api.store.writeMeta(CURSOR_KEY, String(last))
-        })
+      if (this.controllers.length === 0) {
+        this.controllers = await this.load()
+        this.byName = new Map(this.controllers.map((c) => [c.name, c]))
       }
+      const infos = new Map<string, ResourceInfo>((await api.discover()).map((info) => [storeResource(info), info]))
+      const ctx: ReconcileContext = {
+        api,
+        clock: api.clock,
+        events: new EventRecorder(api),
+        infoFor: (resource) => infos.get(resource),
+      }
+      let moment = Math.min(Number(api.store.readMeta(SETTLED_KEY) ?? target), target)
+      for (;;) {
+        api.clock.simulateAt(moment)
+        await this.drainChanges(api, ctx)
+        const due = api.store.nextTimerDue()
+        if (due === undefined || due > target) break
+        moment = Math.max(moment, due)
+        api.clock.simulateAt(moment)
+        const timers = api.store.transaction(() => api.store.takeTimersDueAt(due))
+        for (const {controller, key} of timers) {
+          const found = this.byName.get(controller)
+          if (found) await this.reconcile(found, key, ctx)
+        }
+      }
+      api.store.transaction(() => {
+        if (Number(api.store.readMeta(SETTLED_KEY) ?? 0) < target) api.store.writeMeta(SETTLED_KEY, String(target))
+      })
     } finally {
+      api.clock.goLive()
       this.running = false
     }
   }
-}
 
-// Another process may have changed the object between the read and the write: the next change requeues it.
-async function reconcileQuietly(controller: Controller, key: StoreKey, ctx: ReconcileContext): Promise<void> {
-  try {
-    await controller.reconcile(key, ctx)
-  } catch (error) {
-    if (hasReason(error, 'NotFound') || hasReason(error, 'Conflict')) return
-    throw error
+  private cursor(api: EmbeddedBackend): number {
+    return Number(api.store.readMeta(CURSOR_KEY) ?? '0')
+  }
+
+  private async drainChanges(api: EmbeddedBackend, ctx: ReconcileContext): Promise<void> {
+    for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round++) {
+      const cursor = this.cursor(api)
+      const changes = api.store.changesAfter(cursor)
+      if (changes.length === 0) return
+      for (const controller of this.controllers) {
+        const keys = new Map<string, StoreKey>()
+        for (const change of changes) {
+          for (const key of controller.keysFor(change, ctx))
+            keys.set(`${key.resource}|${key.namespace}|${key.name}`, key)
+        }
+        for (const key of keys.values()) await this.reconcile(controller, key, ctx)
+      }
+      const last = changes[changes.length - 1]?.revision ?? cursor
+      api.store.transaction(() => {
+        if (last > this.cursor(api)) api.store.writeMeta(CURSOR_KEY, String(last))
+      })
+    }
+  }
+
+  // Another process may have changed the object between the read and the write: the next change requeues it.
+  private async reconcile(controller: Controller, key: StoreKey, ctx: ReconcileContext): Promise<void> {
+    try {
+      const result = await controller.reconcile(key, ctx)
+      if (result?.requeueAfterMs !== undefined) {
+        const due = ctx.clock.now() + Math.max(0, result.requeueAfterMs)
+        ctx.api.store.transaction(() => ctx.api.store.addTimer(controller.name, key, due))
+      }
+    } catch (error) {
+      if (hasReason(error, 'Conflict')) {
+        // the object moved under us: look again at this same moment, with fresh state
+        ctx.api.store.transaction(() => ctx.api.store.addTimer(controller.name, key, ctx.clock.now()))
+        return
+      }
+      if (hasReason(error, 'NotFound') || hasReason(error, 'AlreadyExists')) return
+      throw error
+    }
   }
 }

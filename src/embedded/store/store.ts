@@ -34,7 +34,7 @@ const BUSY_TIMEOUT_MS = 30_000
 // Change log rows kept for watchers; older ones are compacted away (etcd's compaction, kine's compact).
 const CHANGE_LOG_RETAINED = 10_000
 
-const SCHEMA_VERSION = 1
+const SCHEMA_VERSION = 2
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS objects (
   resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
@@ -51,6 +51,11 @@ CREATE TABLE IF NOT EXISTS changes (
   namespace TEXT NOT NULL, name TEXT NOT NULL, object TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS timers (
+  controller TEXT NOT NULL, resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+  due INTEGER NOT NULL, PRIMARY KEY (controller, resource, namespace, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS timers_due ON timers (due);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
 `
 
@@ -193,6 +198,24 @@ export class Store {
     return row.revision ?? this.revision()
   }
 
+  /** Asks for controller to reconcile key at dueMs (cluster time); an earlier pending request wins. */
+  addTimer(controller: string, key: StoreKey, dueMs: number): void {
+    this.statements.addTimer.run(controller, key.resource, key.namespace, key.name, Math.round(dueMs))
+  }
+
+  /** The earliest pending timer's due time, if any. */
+  nextTimerDue(): number | undefined {
+    const row = this.statements.nextTimer.get() as {due: number | null}
+    return row.due ?? undefined
+  }
+
+  /** Removes and returns every timer due at exactly dueMs. Must run inside `transaction`. */
+  takeTimersDueAt(dueMs: number): Array<{controller: string; key: StoreKey}> {
+    const rows = this.statements.timersAt.all(dueMs) as Array<StoreKey & {controller: string}>
+    this.statements.deleteTimersAt.run(dueMs)
+    return rows.map(({controller, resource, namespace, name}) => ({controller, key: {resource, namespace, name}}))
+  }
+
   readMeta(key: string): string | undefined {
     return (this.statements.getMeta.get(key) as {value: string} | undefined)?.value
   }
@@ -200,6 +223,11 @@ export class Store {
   /** Sets a metadata value (clock offsets, controller cursors). Must run inside `transaction`. */
   writeMeta(key: string, value: string): void {
     this.statements.setMeta.run(key, value)
+  }
+
+  /** Forgets a metadata value. Must run inside `transaction`. */
+  deleteMeta(key: string): void {
+    this.statements.deleteMeta.run(key)
   }
 
   close(): void {
@@ -243,6 +271,15 @@ function prepare(db: BetterSqlite3.Database) {
     oldestChange: db.prepare('SELECT MIN(revision) AS revision FROM changes'),
     compact: db.prepare('DELETE FROM changes WHERE revision <= ?'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    addTimer: db.prepare(
+      'INSERT INTO timers (controller, resource, namespace, name, due) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET due = MIN(due, excluded.due)',
+    ),
+    nextTimer: db.prepare('SELECT MIN(due) AS due FROM timers'),
+    timersAt: db.prepare(
+      'SELECT controller, resource, namespace, name FROM timers WHERE due = ? ORDER BY controller, resource, namespace, name',
+    ),
+    deleteTimersAt: db.prepare('DELETE FROM timers WHERE due = ?'),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
   }
 }

@@ -4,12 +4,13 @@ import type {KubeObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
 import type {ResourceInfo, ResourceRef} from '../../backend/refs.js'
 import {apiVersionOf} from '../../backend/refs.js'
-import {hasReason, isStatusError, StatusError} from '../../backend/status.js'
+import {hasReason} from '../../backend/status.js'
 import {patchSchemaFor} from '../../resources/patch/builtin-schema.js'
-import {encodeGoJson} from './go-json.js'
+import {marshalGoJson} from '../../resources/go-json.js'
 import {createApplyAnnotation, getModifiedConfiguration, LAST_APPLIED_CONFIG_ANNOTATION} from './last-applied.js'
 import type {ApplyPatch, PatchInputs} from './patcher.js'
 import {applyPatchLocally, createApplyPatch, isEmptyPatch} from './patcher.js'
+import {withSource} from '../source-error.js'
 
 // kubectl: apply.go FieldManagerClientSideApply (v1.32)
 const FIELD_MANAGER_CLIENT_SIDE_APPLY = 'kubectl-client-side-apply'
@@ -48,15 +49,6 @@ export interface ApplyResult {
 
 function sleepFor(delayMs: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, delayMs))
-}
-
-/** cmdutil.AddSourceToErr: prefixes 'error when <verb> "<source>": ', keeping a Status a Status. */
-function addSourceToError(verb: string, source: string | undefined, error: unknown): unknown {
-  if (source === undefined || source === '') return error
-  const prefix = `error when ${verb} ${JSON.stringify(source)}: `
-  if (isStatusError(error)) return new StatusError({...error.status, message: prefix + error.status.message})
-  const message = error instanceof Error ? error.message : String(error)
-  return new Error(prefix + message, {cause: error})
 }
 
 /** resource.Info.String(): the mapping and the object's name, as kubectl prints them in errors. */
@@ -115,14 +107,14 @@ export async function applyObject(
   } catch (error) {
     if (!hasReason(error, 'NotFound')) {
       const verb = `retrieving current configuration of:\n${infoString(info, name, namespace)}\nfrom server for:`
-      throw addSourceToError(verb, options.source, error)
+      throw withSource(verb, options.source, error)
     }
     const toCreate = createApplyAnnotation(prepared)
     if (options.dryRun === 'client') return {operation: 'created', object: toCreate, warnings: []}
     try {
       return {operation: 'created', object: await backend.create(toCreate, writeOptions), warnings: []}
     } catch (createError) {
-      throw addSourceToError('creating', options.source, createError)
+      throw withSource('creating', options.source, createError)
     }
   }
 
@@ -143,9 +135,9 @@ export async function applyObject(
   const sent = await patchWithRetries(backend, ref, name, live, inputs, writeOptions, options).catch(
     (failure: unknown) => {
       const {patch, error} = failure instanceof PatchFailure ? failure : {patch: undefined, error: failure}
-      const patchText = patch === undefined ? '' : encodeGoJson(patch.body)
+      const patchText = patch === undefined ? '' : marshalGoJson(patch.body)
       const verb = `applying patch:\n${patchText}\nto:\n${infoString(info, name, namespace)}\nfor:`
-      throw addSourceToError(verb, options.source, error)
+      throw withSource(verb, options.source, error)
     },
   )
   if (sent.object.metadata.deletionTimestamp !== undefined) {
@@ -222,7 +214,7 @@ async function patchWithRetries(
     outcome = await attempt(current)
   }
   if (outcome instanceof PatchFailure) {
-    throw new PatchFailure(outcome.patch, addSourceToError('patching', options.source, outcome.error))
+    throw new PatchFailure(outcome.patch, withSource('patching', options.source, outcome.error))
   }
   return outcome
 }

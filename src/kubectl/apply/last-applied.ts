@@ -1,7 +1,7 @@
 // kubectl: pkg/util/apply.go and pkg/cmd/util/editor GetApplyPatch (v1.32)
 import type {JsonObject, KubeObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
-import {encodeGoJson} from './go-json.js'
+import {marshalGoJson} from '../../resources/go-json.js'
 
 /** The annotation in which kubectl apply keeps the configuration it last applied (v1.LastAppliedConfigAnnotation). */
 export const LAST_APPLIED_CONFIG_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -31,7 +31,7 @@ function withAnnotations(object: KubeObject, annotations: Record<string, string>
 
 /** runtime.Encode with the unstructured JSON scheme: Go's json.Marshal plus the encoder's newline. */
 export function encodeObject(object: JsonObject): string {
-  return `${encodeGoJson(object)}\n`
+  return `${marshalGoJson(object)}\n`
 }
 
 /**
@@ -59,6 +59,6 @@ export function createApplyAnnotation(object: KubeObject): KubeObject {
  * setting the annotation to the object's JSON as given (sorted keys, no trailing newline), and that JSON.
  */
 export function setLastAppliedPatch(object: KubeObject): {patch: JsonObject; configuration: string} {
-  const configuration = encodeGoJson(object)
+  const configuration = marshalGoJson(object)
   return {patch: {metadata: {annotations: {[LAST_APPLIED_CONFIG_ANNOTATION]: configuration}}}, configuration}
 }

@@ -2,9 +2,10 @@
 // (kubectl: pkg/describe/describe.go describeContainers (v1.32)).
 import type {Container, ContainerState, ContainerStatus, EnvVar, Pod, Probe, ResourceRequirements} from './pod-types.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter} from './prefix-writer.js'
-import {newQuantity, parseQuantity, quantityString, scaledValue} from './quantity.js'
+import {newQuantity, quantityOf, quantityString, scaledValue} from '../../resources/quantity.js'
 import {formatRFC1123Z} from './time.js'
-import {compareStrings} from './multiline.js'
+import {compareGoStrings} from '../../resources/go-format.js'
+import {joinHostPort} from '../../resources/host-port.js'
 
 /** Resolves a fieldRef env var of a pod to its value ('' when kubectl cannot). */
 type EnvVarResolver = (env: EnvVar) => string
@@ -135,10 +136,6 @@ function describeContainerState(status: ContainerStatus, w: PrefixWriter): void 
   w.write(LEVEL_2, `Restart Count:\t${status.restartCount ?? 0}\n`)
 }
 
-function joinHostPort(host: string, port: string): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
-}
-
 /** A probe as `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`. */
 function describeProbe(probe: Probe): string {
   const attrs =
@@ -200,9 +197,9 @@ function containerResourceValue(container: Container, resource: string, divisorV
   if (!match) return ''
   const [, kind, name = ''] = match
   const list = kind === 'limits' ? container.resources?.limits : container.resources?.requests
-  const divisor = parseQuantity(divisorValue)
-  const unit = divisor && divisor.num !== 0n ? divisor : newQuantity(1n, 'DecimalSI')
-  const quantity = parseQuantity(list?.[name]) ?? newQuantity(0n, 'DecimalSI')
+  const divisor = quantityOf(divisorValue)
+  const unit = divisor && divisor.nanos !== 0n ? divisor : newQuantity(1n, 'DecimalSI')
+  const quantity = quantityOf(list?.[name]) ?? newQuantity(0n, 'DecimalSI')
   const scale = name === 'cpu' ? -3 : 0
   return String(Math.ceil(Number(scaledValue(quantity, scale)) / Number(scaledValue(unit, scale))))
 }
@@ -247,7 +244,7 @@ function describeContainerVolumes(container: Container, w: PrefixWriter): void {
   const mounts = container.volumeMounts ?? []
   const none = mounts.length === 0 ? '\t<none>' : ''
   w.write(LEVEL_2, `Mounts:${none}\n`)
-  const sortedMounts = [...mounts].sort((a, b) => compareStrings(a.mountPath ?? '', b.mountPath ?? ''))
+  const sortedMounts = [...mounts].sort((a, b) => compareGoStrings(a.mountPath ?? '', b.mountPath ?? ''))
   for (const mount of sortedMounts) {
     const flags = [mount.readOnly ? 'ro' : 'rw']
     if (mount.subPath) flags.push(`path=${JSON.stringify(mount.subPath)}`)
@@ -257,7 +254,7 @@ function describeContainerVolumes(container: Container, w: PrefixWriter): void {
   if (devices.length > 0) {
     // kubectl reuses the Mounts line's `none` here
     w.write(LEVEL_2, `Devices:${none}\n`)
-    const sortedDevices = [...devices].sort((a, b) => compareStrings(a.devicePath ?? '', b.devicePath ?? ''))
+    const sortedDevices = [...devices].sort((a, b) => compareGoStrings(a.devicePath ?? '', b.devicePath ?? ''))
     for (const device of sortedDevices) w.write(LEVEL_3, `${device.devicePath ?? ''} from ${device.name ?? ''}\n`)
   }
 }

@@ -5,13 +5,15 @@ import {eventsFor, type DescribeContext} from './context.js'
 import {isControlledBy} from './controlled-pods.js'
 import {describeEvents} from './events.js'
 import {listAll} from './list-all.js'
-import {compareStrings, printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
+import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {describePodTemplate} from './pod-template.js'
 import {LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {labelSelectorString} from './selectors.js'
+import {labelSelectorSpecString} from '../../resources/label-selector.js'
 import {equalIgnoreHash} from './template-equality.js'
-import {formatRFC1123Z, parseTime} from './time.js'
+import {parseTimestamp} from '../../resources/columns/age.js'
+import {formatRFC1123Z} from './time.js'
 import {intOrString, type Deployment, type ReplicaSet, type WorkloadCondition} from './workload-types.js'
+import {compareGoStrings} from '../../resources/go-format.js'
 
 /** The new ReplicaSet (same template) and the old ones of a deployment. */
 interface DeploymentReplicaSets {
@@ -21,9 +23,9 @@ interface DeploymentReplicaSets {
 
 // ReplicaSetsByCreationTimestamp: oldest first, names break ties
 function byCreation(a: ReplicaSet, b: ReplicaSet): number {
-  const ta = parseTime(a.metadata.creationTimestamp) ?? Number.NEGATIVE_INFINITY
-  const tb = parseTime(b.metadata.creationTimestamp) ?? Number.NEGATIVE_INFINITY
-  if (ta === tb) return compareStrings(a.metadata.name ?? '', b.metadata.name ?? '')
+  const ta = parseTimestamp(a.metadata.creationTimestamp) ?? Number.NEGATIVE_INFINITY
+  const tb = parseTimestamp(b.metadata.creationTimestamp) ?? Number.NEGATIVE_INFINITY
+  if (ta === tb) return compareGoStrings(a.metadata.name ?? '', b.metadata.name ?? '')
   return ta < tb ? -1 : 1
 }
 
@@ -34,7 +36,7 @@ function byCreation(a: ReplicaSet, b: ReplicaSet): number {
  */
 async function deploymentReplicaSets(deployment: Deployment, context: DescribeContext): Promise<DeploymentReplicaSets> {
   const ref = {group: 'apps', version: 'v1', resource: 'replicasets', namespace: deployment.metadata.namespace ?? ''}
-  const labelSelector = labelSelectorString(deployment.spec?.selector)
+  const labelSelector = labelSelectorSpecString(deployment.spec?.selector) ?? ''
   const all = (await listAll(context.backend, ref, {labelSelector}, context.chunkSize)) as ReplicaSet[]
   const owned = all.filter((rs) => isControlledBy(rs, deployment.metadata.uid)).sort(byCreation)
   const newRS = owned.find((rs) => equalIgnoreHash(rs.spec?.template, deployment.spec?.template))
@@ -75,7 +77,7 @@ export async function describeDeployment(object: KubeObject, context: DescribeCo
     w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(d.metadata.creationTimestamp)}\n`)
     printLabelsMultiline(w, 'Labels', d.metadata.labels)
     printAnnotationsMultiline(w, 'Annotations', d.metadata.annotations)
-    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`)
+    w.write(LEVEL_0, `Selector:\t${labelSelectorSpecString(spec.selector) ?? ''}\n`)
     w.write(
       LEVEL_0,
       `Replicas:\t${spec.replicas ?? 1} desired | ${status.updatedReplicas ?? 0} updated | ${status.replicas ?? 0} total | ` +

@@ -3,6 +3,7 @@
 import type {Backend} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
 import {isStatusError} from '../../backend/status.js'
+import {joinHostPort} from '../../resources/host-port.js'
 
 // at most this many addresses are listed, then `+ N more...`
 const MAX_ADDRESSES = 3
@@ -30,10 +31,6 @@ export interface Endpoints extends KubeObject {
     notReadyAddresses?: {ip?: string}[]
     ports?: {name?: string; port?: number; protocol?: string}[]
   }[]
-}
-
-function joinHostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
 }
 
 class AddressList {
@@ -79,30 +76,6 @@ export function formatEndpointSlices(slices: readonly EndpointSlice[], portNames
         if (endpoint.conditions?.ready !== false) {
           addresses.add(() => joinHostPort(endpoint.addresses?.[0] ?? '', port.port ?? 0))
         }
-      }
-    }
-  }
-  return addresses.toString()
-}
-
-/** The ready `ip:port` pairs of an Endpoints object, as kubectl formatted them before EndpointSlices. */
-export function formatEndpoints(endpoints: Endpoints, portNames: ReadonlySet<string>): string {
-  const subsets = endpoints.subsets ?? []
-  if (subsets.length === 0) return '<none>'
-  const addresses = new AddressList()
-  for (const subset of subsets) {
-    if ((subset.ports ?? []).length === 0) {
-      for (const address of subset.addresses ?? []) {
-        addresses.visit()
-        addresses.add(() => address.ip ?? '')
-      }
-      continue
-    }
-    for (const port of subset.ports ?? []) {
-      if (!portNames.has(port.name ?? '')) continue
-      for (const address of subset.addresses ?? []) {
-        addresses.visit()
-        addresses.add(() => joinHostPort(address.ip ?? '', port.port ?? 0))
       }
     }
   }

@@ -3,7 +3,7 @@ import type {KubeObject} from '../../backend/object.js'
 import {isStatusError} from '../../backend/status.js'
 import {listAll} from './list-all.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
-import {parseTime, translateTimestampSince} from './time.js'
+import {parseTimestamp, translateTimestampSince} from '../../resources/columns/age.js'
 
 /** The object an event search is about (an ObjectReference as reference.GetReference builds it). */
 export interface EventTarget {
@@ -74,7 +74,7 @@ export async function searchEventsQuietly(
 
 // kubectl: pkg/util/event SortableEvents orders by lastTimestamp only; unset sorts first (v1.32)
 function sortTime(event: CoreEvent): number {
-  return parseTime(event.lastTimestamp) ?? Number.NEGATIVE_INFINITY
+  return parseTimestamp(event.lastTimestamp) ?? Number.NEGATIVE_INFINITY
 }
 
 function ageColumn(event: CoreEvent, now: number): string {

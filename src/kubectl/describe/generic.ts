@@ -1,6 +1,7 @@
 // kubectl's generic describer for kinds without their own: the object's fields as an indented tree
 // (kubectl: pkg/describe/describe.go genericDescriber, printUnstructuredContent (v1.32)).
-import type {KubeObject} from '../../backend/object.js'
+import {isJsonObject, type KubeObject} from '../../backend/object.js'
+import {goSprint} from '../../resources/go-format.js'
 import {eventsFor, type DescribeContext} from './context.js'
 import {describeEvents} from './events.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
@@ -14,10 +15,6 @@ const SKIPPED = [
   '.metadata.annotations',
 ]
 const COMMON_ACRONYMS = ['API', 'URL', 'UID', 'OSB', 'GUID']
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function runeClass(ch: string): number {
   if (/\p{Ll}/u.test(ch)) return 1
@@ -71,36 +68,6 @@ export function smartLabelFor(field: string): string {
     .join(' ')
 }
 
-/**
- * Go's %v of a decoded JSON number: whole numbers decode to int64 and print plainly; other
- * float64s print with the shortest digits, in exponent form below 1e-4 or from 1e6 (%g).
- */
-function goNumber(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value)
-  const [mantissa = '', exp = '0'] = value.toExponential().split('e')
-  const exponent = Number(exp)
-  if (exponent < -4 || exponent >= 6) {
-    return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`
-  }
-  return String(value)
-}
-
-/** Go's %v of a decoded JSON value. */
-function goValue(value: unknown): string {
-  if (value === null || value === undefined) return '<nil>'
-  if (typeof value === 'number') return goNumber(value)
-  if (typeof value === 'string') return value
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  if (Array.isArray(value)) return `[${value.map(goValue).join(' ')}]`
-  if (isPlainObject(value)) {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${key}:${goValue(value[key])}`)
-    return `map[${entries.join(' ')}]`
-  }
-  return String(value)
-}
-
 /** Writes an object's fields sorted by name, nested maps and lists indented one level deeper. */
 function printUnstructuredContent(
   w: PrefixWriter,
@@ -113,17 +80,17 @@ function printUnstructuredContent(
     const value = content[field]
     const path = `${skipPrefix}.${field}`
     if (skip.includes(path)) continue
-    if (isPlainObject(value)) {
+    if (isJsonObject(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`)
       printUnstructuredContent(w, level + 1, value, path, skip)
     } else if (Array.isArray(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`)
       for (const child of value) {
-        if (isPlainObject(child)) printUnstructuredContent(w, level + 1, child, path, skip)
-        else w.write(level + 1, `${goValue(child)}\n`)
+        if (isJsonObject(child)) printUnstructuredContent(w, level + 1, child, path, skip)
+        else w.write(level + 1, `${goSprint(child)}\n`)
       }
     } else {
-      w.write(level, `${smartLabelFor(field)}:\t${goValue(value)}\n`)
+      w.write(level, `${smartLabelFor(field)}:\t${goSprint(value)}\n`)
     }
   }
 }

@@ -6,7 +6,7 @@ import {eventsFor, type DescribeContext} from './context.js'
 import {describeEvents} from './events.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {quantityString} from './quantity.js'
+import {optionalQuantityString} from '../../resources/quantity.js'
 import {formatRFC1123Z} from './time.js'
 
 interface MetricTarget {
@@ -63,14 +63,9 @@ interface HorizontalPodAutoscaler extends KubeObject {
   }
 }
 
-// Quantity.String() of a *Quantity: <nil> when unset
-function quantity(value: unknown): string {
-  return value === undefined || value === null ? '<nil>' : quantityString(value)
-}
-
 function utilization(current: MetricValue | undefined): string {
   if (current?.averageUtilization === undefined || current.averageUtilization === null) return '<unknown>'
-  return `${current.averageUtilization}% (${quantity(current.averageValue)})`
+  return `${current.averageUtilization}% (${optionalQuantityString(current.averageValue)})`
 }
 
 function writeResourceMetric(
@@ -82,8 +77,8 @@ function writeResourceMetric(
 ): void {
   w.write(LEVEL_1, label)
   if (target?.averageValue !== undefined && target.averageValue !== null) {
-    const value = hasCurrent ? quantity(current?.averageValue) : '<unknown>'
-    w.write(LEVEL_0, `:\t${value} / ${quantity(target.averageValue)}\n`)
+    const value = hasCurrent ? optionalQuantityString(current?.averageValue) : '<unknown>'
+    w.write(LEVEL_0, `:\t${value} / ${optionalQuantityString(target.averageValue)}\n`)
     return
   }
   const value = hasCurrent ? utilization(current) : '<unknown>'
@@ -101,18 +96,18 @@ function writeMetric(w: PrefixWriter, metric: MetricSpec, status: MetricStatus |
       const target = metric.external?.target
       const current = status?.external?.current
       if (target?.averageValue !== undefined && target.averageValue !== null) {
-        const value = current?.averageValue !== undefined ? quantity(current.averageValue) : '<unknown>'
-        w.write(LEVEL_1, `${name} (target average value):\t${value} / ${quantity(target.averageValue)}\n`)
+        const value = current?.averageValue !== undefined ? optionalQuantityString(current.averageValue) : '<unknown>'
+        w.write(LEVEL_1, `${name} (target average value):\t${value} / ${optionalQuantityString(target.averageValue)}\n`)
       } else {
-        const value = status?.external ? quantity(current?.value) : '<unknown>'
-        w.write(LEVEL_1, `${name} (target value):\t${value} / ${quantity(target?.value)}\n`)
+        const value = status?.external ? optionalQuantityString(current?.value) : '<unknown>'
+        w.write(LEVEL_1, `${name} (target value):\t${value} / ${optionalQuantityString(target?.value)}\n`)
       }
       return
     }
     case 'Pods': {
-      const value = status?.pods ? quantity(status.pods.current?.averageValue) : '<unknown>'
+      const value = status?.pods ? optionalQuantityString(status.pods.current?.averageValue) : '<unknown>'
       const name = JSON.stringify(metric.pods?.metric?.name ?? '')
-      w.write(LEVEL_1, `${name} on pods:\t${value} / ${quantity(metric.pods?.target?.averageValue)}\n`)
+      w.write(LEVEL_1, `${name} on pods:\t${value} / ${optionalQuantityString(metric.pods?.target?.averageValue)}\n`)
       return
     }
     case 'Object': {
@@ -120,11 +115,11 @@ function writeMetric(w: PrefixWriter, metric: MetricSpec, status: MetricStatus |
       const described = object?.describedObject
       w.write(LEVEL_1, `"${object?.metric?.name ?? ''}" on ${described?.kind ?? ''}/${described?.name ?? ''} `)
       if (object?.target?.type === 'AverageValue') {
-        const value = status?.object ? quantity(status.object.current?.averageValue) : '<unknown>'
-        w.write(LEVEL_0, `(target average value):\t${value} / ${quantity(object.target.averageValue)}\n`)
+        const value = status?.object ? optionalQuantityString(status.object.current?.averageValue) : '<unknown>'
+        w.write(LEVEL_0, `(target average value):\t${value} / ${optionalQuantityString(object.target.averageValue)}\n`)
       } else {
-        const value = status?.object ? quantity(status.object.current?.value) : '<unknown>'
-        w.write(LEVEL_0, `(target value):\t${value} / ${quantity(object?.target?.value)}\n`)
+        const value = status?.object ? optionalQuantityString(status.object.current?.value) : '<unknown>'
+        w.write(LEVEL_0, `(target value):\t${value} / ${optionalQuantityString(object?.target?.value)}\n`)
       }
       return
     }

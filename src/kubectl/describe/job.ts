@@ -7,8 +7,9 @@ import {describeEvents} from './events.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {describePodTemplate} from './pod-template.js'
 import {LEVEL_0, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {labelSelectorString} from './selectors.js'
-import {formatRFC1123Z, parseTime} from './time.js'
+import {labelSelectorSpecString} from '../../resources/label-selector.js'
+import {parseTimestamp} from '../../resources/columns/age.js'
+import {formatRFC1123Z} from './time.js'
 import type {CronJob, Job, JobSpec} from './workload-types.js'
 
 // describe caps the Completed Indexes list near this many characters
@@ -34,7 +35,7 @@ export async function describeJob(object: KubeObject, context: DescribeContext):
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${job.metadata.name ?? ''}\n`)
     w.write(LEVEL_0, `Namespace:\t${job.metadata.namespace ?? ''}\n`)
-    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`)
+    w.write(LEVEL_0, `Selector:\t${labelSelectorSpecString(spec.selector) ?? ''}\n`)
     printLabelsMultiline(w, 'Labels', job.metadata.labels)
     printAnnotationsMultiline(w, 'Annotations', job.metadata.annotations)
     const controlledBy = controllerOf(job)
@@ -49,8 +50,8 @@ export async function describeJob(object: KubeObject, context: DescribeContext):
     }
     if (status.startTime) w.write(LEVEL_0, `Start Time:\t${formatRFC1123Z(status.startTime)}\n`)
     if (status.completionTime) w.write(LEVEL_0, `Completed At:\t${formatRFC1123Z(status.completionTime)}\n`)
-    const started = parseTime(status.startTime)
-    const completed = parseTime(status.completionTime)
+    const started = parseTimestamp(status.startTime)
+    const completed = parseTimestamp(status.completionTime)
     if (started !== undefined && completed !== undefined) {
       w.write(LEVEL_0, `Duration:\t${humanDuration(completed - started)}\n`)
     }
@@ -74,7 +75,7 @@ export async function describeJob(object: KubeObject, context: DescribeContext):
 
 function describeJobTemplate(spec: JobSpec | undefined, w: PrefixWriter, now: number): void {
   const job = spec ?? {}
-  w.write(LEVEL_0, `Selector:\t${job.selector ? labelSelectorString(job.selector) : '<unset>'}\n`)
+  w.write(LEVEL_0, `Selector:\t${job.selector ? (labelSelectorSpecString(job.selector) ?? '') : '<unset>'}\n`)
   w.write(LEVEL_0, `Parallelism:\t${isSet(job.parallelism) ? job.parallelism : '<unset>'}\n`)
   w.write(LEVEL_0, `Completions:\t${isSet(job.completions) ? job.completions : '<unset>'}\n`)
   if (isSet(job.activeDeadlineSeconds)) w.write(LEVEL_0, `Active Deadline Seconds:\t${job.activeDeadlineSeconds}s\n`)

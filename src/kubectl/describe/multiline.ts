@@ -1,6 +1,7 @@
 // The multi-line `Title:  first\n        second` blocks of kubectl's describers
 // (kubectl: pkg/describe/describe.go printLabelsMultiline and friends (v1.32)).
 import {LEVEL_0, type PrefixWriter} from './prefix-writer.js'
+import {compareGoStrings} from '../../resources/go-format.js'
 
 // kubectl hides the annotation `kubectl apply` keeps (skipAnnotations)
 const LAST_APPLIED_CONFIGURATION = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -90,7 +91,7 @@ export function printTolerationsMultiline(w: PrefixWriter, title: string, tolera
     w.writeLine('<none>')
     return
   }
-  const sorted = [...tolerations].sort((a, b) => compareStrings(a.key ?? '', b.key ?? ''))
+  const sorted = [...tolerations].sort((a, b) => compareGoStrings(a.key ?? '', b.key ?? ''))
   sorted.forEach((toleration, i) => {
     if (i !== 0) {
       w.write(LEVEL_0, '')
@@ -137,7 +138,7 @@ export function printTaintsMultiline(w: PrefixWriter, title: string, taints: Tai
     return
   }
   const sortKey = (t: Taint): string => `${t.effect ?? ''},${t.key ?? ''}`
-  const sorted = [...taints].sort((a, b) => compareStrings(sortKey(a), sortKey(b)))
+  const sorted = [...taints].sort((a, b) => compareGoStrings(sortKey(a), sortKey(b)))
   sorted.forEach((taint, i) => {
     if (i !== 0) {
       w.write(LEVEL_0, '')
@@ -154,16 +155,11 @@ export function printNamesMultiline(w: PrefixWriter, title: string, names: strin
     w.writeLine('<none>')
     return
   }
-  ;[...names].sort(compareStrings).forEach((name, i) => {
+  ;[...names].sort(compareGoStrings).forEach((name, i) => {
     if (i !== 0) {
       w.write(LEVEL_0, '')
       w.write(LEVEL_0, '\t')
     }
     w.write(LEVEL_0, `${name}\n`)
   })
-}
-
-/** Go string order. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -3,12 +3,12 @@ import type {KubeObject} from '../../backend/object.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import type {IntOrString} from './pod-types.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {formatLabelSelector, type LabelSelector} from './selectors.js'
+import {formatLabelSelector, type LabelSelectorSpec} from '../../resources/label-selector.js'
 import {goTimeString} from './time.js'
 
 interface Peer {
-  podSelector?: LabelSelector
-  namespaceSelector?: LabelSelector
+  podSelector?: LabelSelectorSpec
+  namespaceSelector?: LabelSelectorSpec
   ipBlock?: {cidr?: string; except?: string[]}
 }
 
@@ -19,7 +19,7 @@ interface Rule {
 }
 
 interface NetworkPolicy extends KubeObject {
-  spec?: {podSelector?: LabelSelector; ingress?: Rule[]; egress?: Rule[]; policyTypes?: string[]}
+  spec?: {podSelector?: LabelSelectorSpec; ingress?: Rule[]; egress?: Rule[]; policyTypes?: string[]}
 }
 
 const INDENT = '    '

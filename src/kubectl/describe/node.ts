@@ -8,12 +8,18 @@ import {printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, t
 import {podRequestsAndLimits, type Quantities} from './pod-resources.js'
 import type {Pod} from './pod-types.js'
 import {LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {addQuantities, formatQuantity, parseQuantity, scaledValue, zeroQuantity, type Quantity} from './quantity.js'
-import {formatRFC1123Z, translateTimestampSince} from './time.js'
+import {
+  addQuantities,
+  formatQuantity,
+  quantityOf,
+  scaledValue,
+  zeroQuantity,
+  type Quantity,
+} from '../../resources/quantity.js'
+import {translateTimestampSince} from '../../resources/columns/age.js'
+import {formatRFC1123Z} from './time.js'
+import {findNodeRoles} from '../../resources/columns/node.js'
 
-// kubectl: describe.go LabelNodeRolePrefix and NodeLabelRole
-const NODE_ROLE_PREFIX = 'node-role.kubernetes.io/'
-const NODE_ROLE_LABEL = 'kubernetes.io/role'
 // core/v1 NamespaceNodeLease
 const NODE_LEASE_NAMESPACE = 'kube-node-lease'
 // Go converts NaN and ±Inf to this int64 on amd64, which kubectl prints for a zero allocatable
@@ -42,22 +48,8 @@ interface Lease extends KubeObject {
   spec?: {holderIdentity?: string; acquireTime?: string; renewTime?: string}
 }
 
-/** Node roles from `node-role.kubernetes.io/<role>` labels and the `kubernetes.io/role` label, sorted. */
-function nodeRoles(node: Node): string[] {
-  const roles = new Set<string>()
-  for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
-    if (key.startsWith(NODE_ROLE_PREFIX)) {
-      const role = key.slice(NODE_ROLE_PREFIX.length)
-      if (role) roles.add(role)
-    } else if (key === NODE_ROLE_LABEL && value !== '') {
-      roles.add(value)
-    }
-  }
-  return [...roles].sort()
-}
-
-function quantityOf(list: Record<string, unknown> | undefined, name: string): Quantity {
-  return parseQuantity(list?.[name]) ?? zeroQuantity()
+function listQuantity(list: Record<string, unknown> | undefined, name: string): Quantity {
+  return quantityOf(list?.[name]) ?? zeroQuantity()
 }
 
 // int64(float64(part) / float64(whole) * 100), as Go truncates the percentage
@@ -81,8 +73,8 @@ function describeNodeResource(pods: Pod[], node: Node, w: PrefixWriter, now: num
   w.write(LEVEL_1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n')
   const allocatableList =
     Object.keys(node.status?.allocatable ?? {}).length > 0 ? node.status?.allocatable : node.status?.capacity
-  const cpu = quantityOf(allocatableList, 'cpu')
-  const memory = quantityOf(allocatableList, 'memory')
+  const cpu = listQuantity(allocatableList, 'cpu')
+  const memory = listQuantity(allocatableList, 'memory')
   const requests: Quantities = new Map()
   const limits: Quantities = new Map()
   for (const pod of pods) {
@@ -112,7 +104,7 @@ function describeNodeResource(pods: Pod[], node: Node, w: PrefixWriter, now: num
   for (const [name, whole, scale] of [
     ['cpu', cpu, -3],
     ['memory', memory, 0],
-    ['ephemeral-storage', quantityOf(allocatableList, 'ephemeral-storage'), 0],
+    ['ephemeral-storage', listQuantity(allocatableList, 'ephemeral-storage'), 0],
   ] as const) {
     const request = get(requests, name)
     const limit = get(limits, name)
@@ -126,7 +118,7 @@ function describeNodeResource(pods: Pod[], node: Node, w: PrefixWriter, now: num
   for (const name of names.filter((n) => n.startsWith('hugepages-'))) {
     const request = get(requests, name)
     const limit = get(limits, name)
-    const whole = quantityOf(allocatableList, name)
+    const whole = listQuantity(allocatableList, name)
     w.write(
       LEVEL_1,
       `${name}\t${formatQuantity(request)} (${guardedPercent(request, whole, 0)}%)\t` +
@@ -143,7 +135,7 @@ function printResourceList(w: PrefixWriter, title: string, list: Record<string, 
   const names = Object.keys(list ?? {}).sort()
   if (names.length === 0) return
   w.write(LEVEL_0, `${title}:\n`)
-  for (const name of names) w.write(LEVEL_0, `  ${name}:\t${formatQuantity(quantityOf(list, name))}\n`)
+  for (const name of names) w.write(LEVEL_0, `  ${name}:\t${formatQuantity(listQuantity(list, name))}\n`)
 }
 
 function describeNodeLease(lease: Lease, w: PrefixWriter): void {
@@ -202,7 +194,7 @@ export async function describeNode(object: KubeObject, context: DescribeContext)
   const status = node.status ?? {}
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${name}\n`)
-    const roles = nodeRoles(node)
+    const roles = findNodeRoles(node.metadata.labels ?? {})
     w.write(LEVEL_0, `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}\n`)
     printLabelsMultiline(w, 'Labels', node.metadata.labels)
     printAnnotationsMultiline(w, 'Annotations', node.metadata.annotations)

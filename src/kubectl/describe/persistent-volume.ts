@@ -7,15 +7,11 @@ import {listAll} from './list-all.js'
 import {printAnnotationsMultiline, printLabelsMultiline, printNamesMultiline} from './multiline.js'
 import type {Pod} from './pod-types.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {quantityString} from './quantity.js'
-import {
-  accessModesString,
-  goStringList,
-  printPersistentVolumeClaim,
-  volumeStorageClass,
-  type PersistentVolumeClaim,
-} from './storage.js'
-import {formatRFC1123Z, translateTimestampSince} from './time.js'
+import {quantityString} from '../../resources/quantity.js'
+import {accessModesString, storageClassOf} from '../../resources/columns/storage-helpers.js'
+import {goStringList, printPersistentVolumeClaim, type PersistentVolumeClaim} from './storage.js'
+import {translateTimestampSince} from '../../resources/columns/age.js'
+import {formatRFC1123Z} from './time.js'
 import {
   AZURE_FILE_DESCRIPTION,
   CEPHFS_DESCRIPTION,
@@ -175,7 +171,7 @@ export async function describePersistentVolume(object: KubeObject, context: Desc
     printLabelsMultiline(w, 'Labels', pv.metadata.labels)
     printAnnotationsMultiline(w, 'Annotations', pv.metadata.annotations)
     w.write(LEVEL_0, `Finalizers:\t${goStringList(pv.metadata.finalizers)}\n`)
-    w.write(LEVEL_0, `StorageClass:\t${volumeStorageClass(pv)}\n`)
+    w.write(LEVEL_0, `StorageClass:\t${storageClassOf(pv.metadata.annotations, pv.spec?.storageClassName)}\n`)
     const deleted = pv.metadata.deletionTimestamp
     w.write(
       LEVEL_0,

@@ -1,7 +1,7 @@
 // kubectl: pkg/util/resource PodRequestsAndLimits (v1.32): containers summed, init containers
 // as a maximum (sidecars count with the containers), plus the pod overhead.
 import type {Container, Pod, ResourceList} from './pod-types.js'
-import {addQuantities, compareQuantities, parseQuantity, type Quantity} from './quantity.js'
+import {addQuantities, compareQuantities, quantityOf, type Quantity} from '../../resources/quantity.js'
 
 /** Resource name to quantity. */
 export type Quantities = Map<string, Quantity>
@@ -9,7 +9,7 @@ export type Quantities = Map<string, Quantity>
 function parsed(list: ResourceList | undefined): Quantities {
   const result: Quantities = new Map()
   for (const [name, value] of Object.entries(list ?? {})) {
-    const quantity = parseQuantity(value)
+    const quantity = quantityOf(value)
     if (quantity) result.set(name, quantity)
   }
   return result

@@ -1,15 +1,11 @@
 // The Pod Template section of workloads (kubectl: describe.go DescribePodTemplate (v1.32)).
 import {describeContainers} from './containers.js'
-import {
-  compareStrings,
-  printAnnotationsMultiline,
-  printLabelsMultiline,
-  printTolerationsMultiline,
-} from './multiline.js'
+import {printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline} from './multiline.js'
 import type {PodTemplateSpec, TopologySpreadConstraint} from './pod-types.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
-import {formatLabelSelector} from './selectors.js'
+import {formatLabelSelector} from '../../resources/label-selector.js'
 import {describeVolumes} from './volumes.js'
+import {compareGoStrings} from '../../resources/go-format.js'
 
 /** `Topology Spread Constraints:  zone:DoNotSchedule when max skew 1 is exceeded`, sorted by key. */
 export function describeTopologySpreadConstraints(
@@ -18,7 +14,7 @@ export function describeTopologySpreadConstraints(
   space: string,
 ): void {
   if (!constraints || constraints.length === 0) return
-  const sorted = [...constraints].sort((a, b) => compareStrings(a.topologyKey ?? '', b.topologyKey ?? ''))
+  const sorted = [...constraints].sort((a, b) => compareGoStrings(a.topologyKey ?? '', b.topologyKey ?? ''))
   w.write(LEVEL_0, `${space}Topology Spread Constraints:\t`)
   sorted.forEach((constraint, i) => {
     if (i !== 0) {

@@ -1,7 +1,7 @@
 // The core/v1 pod fields the describers read. Every field is optional: objects come from
 // the API as JSON and describe must print whatever is there.
 import type {KubeObject, ObjectMeta} from '../../backend/object.js'
-import type {LabelSelector} from './selectors.js'
+import type {LabelSelectorSpec} from '../../resources/label-selector.js'
 import type {Toleration} from './multiline.js'
 
 /** An int-or-string (ports, maxSurge, ...). */
@@ -104,7 +104,7 @@ export interface TopologySpreadConstraint {
   maxSkew?: number
   topologyKey?: string
   whenUnsatisfiable?: string
-  labelSelector?: LabelSelector
+  labelSelector?: LabelSelectorSpec
 }
 
 /** A pod spec. */

@@ -2,7 +2,7 @@
 // (kubectl: pkg/describe/describe.go describeVolumes (v1.32)).
 import {bool, fieldsOf, localObjectReference, num, str, type Fields} from './go-values.js'
 import {LEVEL_2, LEVEL_3, type PrefixWriter} from './prefix-writer.js'
-import {compareQuantities, formatQuantity, parseQuantity, zeroQuantity} from './quantity.js'
+import {compareQuantities, formatQuantity, quantityOf, zeroQuantity} from '../../resources/quantity.js'
 import {
   AZURE_FILE_DESCRIPTION,
   CEPHFS_DESCRIPTION,
@@ -26,7 +26,7 @@ import {
 } from './volume-sources.js'
 
 function emptyDir(s: Fields, w: PrefixWriter): void {
-  const size = parseQuantity(s['sizeLimit'])
+  const size = quantityOf(s['sizeLimit'])
   const sizeLimit = size && compareQuantities(size, zeroQuantity()) > 0 ? formatQuantity(size) : '<unset>'
   printSource(w, "EmptyDir (a temporary directory that shares a pod's lifetime)", [
     ['Medium:', str(s['medium'])],

@@ -7,8 +7,9 @@ import {printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultili
 import {describeTopologySpreadConstraints} from './pod-template.js'
 import type {Pod} from './pod-types.js'
 import {LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {podQOSClass} from './qos.js'
-import {formatRFC1123Z, translateTimestampSince} from './time.js'
+import {describedQOSClass} from './qos.js'
+import {translateTimestampSince} from '../../resources/columns/age.js'
+import {formatRFC1123Z} from './time.js'
 import {describeVolumes} from './volumes.js'
 
 // core/v1 MirrorPodAnnotationKey: a static pod's mirror carries the uid its events are about
@@ -87,7 +88,7 @@ function writePod(pod: Pod, w: PrefixWriter, now: number): void {
     for (const c of conditions) w.write(LEVEL_1, `${c.type ?? ''} \t${c.status ?? ''} \n`)
   }
   describeVolumes(spec.volumes, w, '', now)
-  w.write(LEVEL_0, `QoS Class:\t${podQOSClass(pod)}\n`)
+  w.write(LEVEL_0, `QoS Class:\t${describedQOSClass(pod)}\n`)
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector)
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations)
   describeTopologySpreadConstraints(spec.topologySpreadConstraints, w, '')

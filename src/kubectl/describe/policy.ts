@@ -6,10 +6,10 @@ import {describeEvents} from './events.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import type {IntOrString} from './pod-types.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, tabbedString} from './prefix-writer.js'
-import {formatLabels, formatLabelSelector, type LabelSelector} from './selectors.js'
+import {formatLabels, formatLabelSelector, type LabelSelectorSpec} from '../../resources/label-selector.js'
 
 interface PodDisruptionBudget extends KubeObject {
-  spec?: {minAvailable?: IntOrString; maxUnavailable?: IntOrString; selector?: LabelSelector}
+  spec?: {minAvailable?: IntOrString; maxUnavailable?: IntOrString; selector?: LabelSelectorSpec}
   status?: {disruptionsAllowed?: number; currentHealthy?: number; desiredHealthy?: number; expectedPods?: number}
 }
 

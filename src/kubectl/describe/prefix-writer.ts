@@ -1,4 +1,5 @@
-import {TabWriter} from './tab-writer.js'
+import {escapeTerminal} from '../../output/table.js'
+import {DESCRIBE_TABWRITER, TabWriter} from '../../output/tabwriter.js'
 
 /** kubectl's indentation levels: each level is two spaces. */
 export const LEVEL_0 = 0
@@ -19,13 +20,10 @@ export interface PrefixWriter {
   flush(): void
 }
 
-// cli-runtime printers.WriteEscaped: terminal escapes are made visible (v1.32)
-function escapeTerminal(text: string): string {
-  return text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r')
-}
-
+// Text goes through cli-runtime's printers.WriteEscaped, so terminal escapes are made visible (v1.32).
 class TabbedPrefixWriter implements PrefixWriter {
-  constructor(private readonly out: TabWriter) {}
+  private readonly out = new TabWriter(DESCRIBE_TABWRITER)
+  private text = ''
 
   write(level: number, text: string): void {
     this.out.write(escapeTerminal('  '.repeat(level) + text))
@@ -36,7 +34,13 @@ class TabbedPrefixWriter implements PrefixWriter {
   }
 
   flush(): void {
-    this.out.flush()
+    this.text += this.out.flush()
+  }
+
+  /** Everything written, aligned. */
+  toString(): string {
+    this.flush()
+    return this.text
   }
 }
 
@@ -67,7 +71,7 @@ export function nestedPrefixWriter(parent: PrefixWriter, indent: number): Prefix
 
 /** Runs a describer body against a prefix writer and returns the aligned text (kubectl's tabbedString). */
 export function tabbedString(body: (w: PrefixWriter) => void): string {
-  const out = new TabWriter()
-  body(new TabbedPrefixWriter(out))
-  return out.toString()
+  const writer = new TabbedPrefixWriter()
+  body(writer)
+  return writer.toString()
 }

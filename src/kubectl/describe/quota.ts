@@ -3,10 +3,11 @@ import type {KubeObject} from '../../backend/object.js'
 import {hasReason} from '../../backend/status.js'
 import type {DescribeContext} from './context.js'
 import {listAll} from './list-all.js'
-import {compareStrings, printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
+import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {formatQuantity, newQuantity, parseQuantity, quantityString, scaledValue} from './quantity.js'
+import {formatQuantity, newQuantity, quantityOf, quantityString, scaledValue} from '../../resources/quantity.js'
 import {formatRFC1123Z} from './time.js'
+import {compareGoStrings} from '../../resources/go-format.js'
 
 interface ResourceQuota extends KubeObject {
   spec?: {scopes?: string[]}
@@ -46,7 +47,7 @@ const SCOPE_HELP: Readonly<Record<string, string>> = {
 
 function writeScopes(w: PrefixWriter, level: number, scopes: string[] | undefined, bullet: string): void {
   if (!scopes || scopes.length === 0) return
-  const sorted = [...scopes].sort(compareStrings)
+  const sorted = [...scopes].sort(compareGoStrings)
   w.write(level, `Scopes:\t${sorted.join(', ')}\n`)
   for (const scope of sorted) {
     const help = SCOPE_HELP[scope]
@@ -56,8 +57,8 @@ function writeScopes(w: PrefixWriter, level: number, scopes: string[] | undefine
 
 // describeQuota shows `used` in the format of `hard` when they differ
 function usedInHardFormat(used: unknown, hard: unknown): string {
-  const hardQuantity = parseQuantity(hard)
-  const usedQuantity = parseQuantity(used)
+  const hardQuantity = quantityOf(hard)
+  const usedQuantity = quantityOf(used)
   if (!hardQuantity) return quantityString(used)
   if (!usedQuantity || usedQuantity.format !== hardQuantity.format) {
     const value = usedQuantity ? scaledValue(usedQuantity, 0) : 0n
@@ -113,7 +114,7 @@ function describeResourceQuotas(quotas: ResourceQuota[], w: PrefixWriter): void 
     return
   }
   w.write(LEVEL_0, 'Resource Quotas\n')
-  const sorted = [...quotas].sort((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''))
+  const sorted = [...quotas].sort((a, b) => compareGoStrings(a.metadata.name ?? '', b.metadata.name ?? ''))
   for (const quota of sorted) {
     w.write(LEVEL_1, `Name:\t${quota.metadata.name ?? ''}\n`)
     writeScopes(w, LEVEL_1, quota.spec?.scopes, '* ')

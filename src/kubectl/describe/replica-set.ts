@@ -9,7 +9,7 @@ import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {describePodTemplate} from './pod-template.js'
 import type {PodTemplateSpec} from './pod-types.js'
 import {LEVEL_0, tabbedString} from './prefix-writer.js'
-import {formatLabels, formatLabelSelector, labelSelectorString} from './selectors.js'
+import {formatLabels, formatLabelSelector, labelSelectorSpecString} from '../../resources/label-selector.js'
 import type {ReplicaSet} from './workload-types.js'
 
 /** Describes a ReplicaSet: replicas, how its pods are doing, its template and events. */
@@ -18,7 +18,7 @@ export async function describeReplicaSet(object: KubeObject, context: DescribeCo
   let counts: PodPhaseCounts | undefined
   let podError = ''
   try {
-    counts = await podStatusForController(context, rs, labelSelectorString(rs.spec?.selector))
+    counts = await podStatusForController(context, rs, labelSelectorSpecString(rs.spec?.selector) ?? '')
   } catch (error) {
     // kubectl prints the error in place of the pod counts
     if (!isStatusError(error)) throw error

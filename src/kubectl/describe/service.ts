@@ -1,18 +1,13 @@
 // kubectl: pkg/describe/describe.go ServiceDescriber (v1.32)
 import type {KubeObject} from '../../backend/object.js'
 import {eventsFor, type DescribeContext} from './context.js'
-import {
-  formatEndpoints,
-  formatEndpointSlices,
-  serviceEndpoints,
-  serviceEndpointSlices,
-  type Endpoints,
-} from './endpoint-addresses.js'
+import {formatEndpoints} from '../../resources/columns/endpoints.js'
+import {formatEndpointSlices, serviceEndpoints, serviceEndpointSlices, type Endpoints} from './endpoint-addresses.js'
 import {describeEvents} from './events.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import type {IntOrString} from './pod-types.js'
 import {LEVEL_0, tabbedString} from './prefix-writer.js'
-import {formatLabels} from './selectors.js'
+import {formatLabels} from '../../resources/label-selector.js'
 
 /** The core/v1 Service fields describe reads. */
 interface Service extends KubeObject {
@@ -62,7 +57,7 @@ export async function describeService(object: KubeObject, context: DescribeConte
   const spec = service.spec ?? {}
   const addressesOf = (portName: string): string => {
     const ports = new Set([portName])
-    return endpoints ? formatEndpoints(endpoints, ports) : formatEndpointSlices(slices, ports)
+    return endpoints ? formatEndpoints(endpoints.subsets ?? [], ports) : formatEndpointSlices(slices, ports)
   }
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${name}\n`)

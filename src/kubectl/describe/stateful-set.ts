@@ -6,9 +6,10 @@ import {describeEvents} from './events.js'
 import {printAnnotationsMultiline, printLabelsMultiline, printLabelsMultilineWithIndent} from './multiline.js'
 import {describePodTemplate} from './pod-template.js'
 import {LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {quantityString} from './quantity.js'
-import {formatLabels, labelSelectorString} from './selectors.js'
-import {claimStorageClass, goStringList, type PersistentVolumeClaim} from './storage.js'
+import {quantityString} from '../../resources/quantity.js'
+import {formatLabels, labelSelectorSpecString} from '../../resources/label-selector.js'
+import {storageClassOf} from '../../resources/columns/storage-helpers.js'
+import {goStringList, type PersistentVolumeClaim} from './storage.js'
 import {formatRFC1123Z} from './time.js'
 import {intOrString, type DaemonSet, type StatefulSet} from './workload-types.js'
 
@@ -20,7 +21,7 @@ function describeVolumeClaimTemplates(templates: PersistentVolumeClaim[] | undef
   w.write(LEVEL_0, 'Volume Claims:\n')
   for (const claim of templates) {
     w.write(LEVEL_1, `Name:\t${claim.metadata.name ?? ''}\n`)
-    w.write(LEVEL_1, `StorageClass:\t${claimStorageClass(claim)}\n`)
+    w.write(LEVEL_1, `StorageClass:\t${storageClassOf(claim.metadata.annotations, claim.spec?.storageClassName)}\n`)
     printLabelsMultilineWithIndent(w, '  ', 'Labels', '\t', claim.metadata.labels)
     printLabelsMultilineWithIndent(w, '  ', 'Annotations', '\t', claim.metadata.annotations)
     const storage = claim.spec?.resources?.requests?.['storage']
@@ -32,7 +33,7 @@ function describeVolumeClaimTemplates(templates: PersistentVolumeClaim[] | undef
 /** Describes a StatefulSet: replicas, update strategy, pods, template, claim templates and events. */
 export async function describeStatefulSet(object: KubeObject, context: DescribeContext): Promise<string> {
   const sts = object as StatefulSet
-  const selector = labelSelectorString(sts.spec?.selector)
+  const selector = labelSelectorSpecString(sts.spec?.selector) ?? ''
   const counts = await podStatusForController(context, sts, selector)
   const events = await eventsFor(context, sts)
   const spec = sts.spec ?? {}
@@ -62,7 +63,7 @@ export async function describeStatefulSet(object: KubeObject, context: DescribeC
 /** Describes a DaemonSet: scheduling numbers, pods, template and events. */
 export async function describeDaemonSet(object: KubeObject, context: DescribeContext): Promise<string> {
   const ds = object as DaemonSet
-  const selector = labelSelectorString(ds.spec?.selector)
+  const selector = labelSelectorSpecString(ds.spec?.selector) ?? ''
   const counts = await podStatusForController(context, ds, selector)
   const events = await eventsFor(context, ds)
   const status = ds.status ?? {}

@@ -4,7 +4,7 @@ import {printBool} from './containers.js'
 import {eventsFor, type DescribeContext} from './context.js'
 import {describeEvents} from './events.js'
 import {LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter} from './prefix-writer.js'
-import {formatLabels} from './selectors.js'
+import {formatLabels} from '../../resources/label-selector.js'
 
 interface StorageClass extends KubeObject {
   provisioner?: string

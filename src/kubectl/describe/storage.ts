@@ -3,17 +3,9 @@
 import type {KubeObject} from '../../backend/object.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
-import {quantityString} from './quantity.js'
-import {translateTimestampSince} from './time.js'
-
-// core/v1 BetaStorageClassAnnotation: still read before spec.storageClassName
-const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class'
-const ACCESS_MODE_ABBREVIATIONS: readonly (readonly [string, string])[] = [
-  ['ReadWriteOnce', 'RWO'],
-  ['ReadOnlyMany', 'ROX'],
-  ['ReadWriteMany', 'RWX'],
-  ['ReadWriteOncePod', 'RWOP'],
-]
+import {quantityString} from '../../resources/quantity.js'
+import {translateTimestampSince} from '../../resources/columns/age.js'
+import {accessModesString, storageClassOf} from '../../resources/columns/storage-helpers.js'
 
 /** The PersistentVolumeClaim fields describe reads. */
 export interface PersistentVolumeClaim extends KubeObject {
@@ -40,26 +32,6 @@ export interface PersistentVolumeClaim extends KubeObject {
   }
 }
 
-/** Access modes as `RWO,ROX,RWX,RWOP`, always in that order. */
-export function accessModesString(modes: readonly string[] | undefined): string {
-  const present = new Set(modes ?? [])
-  return ACCESS_MODE_ABBREVIATIONS.filter(([mode]) => present.has(mode))
-    .map(([, short]) => short)
-    .join(',')
-}
-
-/** A claim's storage class: the beta annotation first, then spec.storageClassName. */
-export function claimStorageClass(claim: PersistentVolumeClaim): string {
-  const annotation = claim.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION]
-  return annotation ?? claim.spec?.storageClassName ?? ''
-}
-
-/** A volume's storage class: the beta annotation first, then spec.storageClassName. */
-export function volumeStorageClass(volume: KubeObject & {spec?: {storageClassName?: string}}): string {
-  const annotation = volume.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION]
-  return annotation ?? volume.spec?.storageClassName ?? ''
-}
-
 /** Go's %v of a []string: `[a b]`. */
 export function goStringList(values: readonly string[] | undefined): string {
   return `[${(values ?? []).join(' ')}]`
@@ -79,7 +51,7 @@ export function printPersistentVolumeClaim(
     w.write(LEVEL_0, `Name:\t${claim.metadata.name ?? ''}\n`)
     w.write(LEVEL_0, `Namespace:\t${claim.metadata.namespace ?? ''}\n`)
   }
-  w.write(LEVEL_0, `StorageClass:\t${claimStorageClass(claim)}\n`)
+  w.write(LEVEL_0, `StorageClass:\t${storageClassOf(claim.metadata.annotations, claim.spec?.storageClassName)}\n`)
   if (options.isFullPVC) {
     const deleted = claim.metadata.deletionTimestamp
     w.write(

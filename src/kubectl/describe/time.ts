@@ -1,17 +1,9 @@
-import {humanDuration} from '../../resources/human-duration.js'
+import {parseTimestamp} from '../../resources/columns/age.js'
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 // Go's zero time.Time formatted as RFC1123Z: what kubectl prints for an unset timestamp
 const ZERO_TIME_RFC1123Z = 'Mon, 01 Jan 0001 00:00:00 +0000'
-
-/** Milliseconds since the epoch of an RFC 3339 timestamp (Time or MicroTime), or undefined when unset. */
-export function parseTime(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value === '') return undefined
-  // MicroTime has six fractional digits; Date.parse wants at most three
-  const ms = Date.parse(value.replace(/(\.\d{3})\d+/, '$1'))
-  return Number.isNaN(ms) ? undefined : ms
-}
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0')
@@ -33,17 +25,11 @@ function clock(date: Date): string {
  * `Mon, 02 Jan 2006 15:04:05 -0700`.
  */
 export function formatRFC1123Z(value: unknown): string {
-  const ms = parseTime(value)
+  const ms = parseTimestamp(value)
   if (ms === undefined) return ZERO_TIME_RFC1123Z
   const date = new Date(ms)
   const day = `${WEEKDAYS[date.getDay()] ?? ''}, ${pad2(date.getDate())} ${MONTHS[date.getMonth()] ?? ''}`
   return `${day} ${String(date.getFullYear()).padStart(4, '0')} ${clock(date)} ${zoneOffset(date)}`
-}
-
-/** The age of a timestamp, `<unknown>` when unset (kubectl: describe.go translateTimestampSince (v1.32)). */
-export function translateTimestampSince(value: unknown, now: number): string {
-  const ms = parseTime(value)
-  return ms === undefined ? '<unknown>' : humanDuration(now - ms)
 }
 
 // Intl knows a zone's tzdata abbreviation (CET, EST, JST, IST, AEDT) only in some locales
@@ -63,7 +49,7 @@ function zoneAbbreviation(date: Date): string {
 
 /** A timestamp as Go's time.Time.String() in the local zone: `2006-01-02 15:04:05 -0700 MST`. */
 export function goTimeString(value: unknown): string {
-  const ms = parseTime(value)
+  const ms = parseTimestamp(value)
   if (ms === undefined) return '0001-01-01 00:00:00 +0000 UTC'
   const date = new Date(ms)
   const day = `${String(date.getFullYear()).padStart(4, '0')}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`

@@ -1,7 +1,7 @@
 // The apps/v1 and batch/v1 fields the workload describers read.
 import type {KubeObject} from '../../backend/object.js'
 import type {IntOrString, PodTemplateSpec} from './pod-types.js'
-import type {LabelSelector} from './selectors.js'
+import type {LabelSelectorSpec} from '../../resources/label-selector.js'
 import type {PersistentVolumeClaim} from './storage.js'
 
 /** A workload condition. */
@@ -16,7 +16,7 @@ export interface WorkloadCondition {
 export interface Deployment extends KubeObject {
   spec?: {
     replicas?: number
-    selector?: LabelSelector
+    selector?: LabelSelectorSpec
     template?: PodTemplateSpec
     minReadySeconds?: number
     strategy?: {type?: string; rollingUpdate?: {maxUnavailable?: IntOrString; maxSurge?: IntOrString}}
@@ -32,7 +32,7 @@ export interface Deployment extends KubeObject {
 
 /** An apps/v1 ReplicaSet (or a core/v1 ReplicationController, read the same way). */
 export interface ReplicaSet extends KubeObject {
-  spec?: {replicas?: number; selector?: LabelSelector; template?: PodTemplateSpec}
+  spec?: {replicas?: number; selector?: LabelSelectorSpec; template?: PodTemplateSpec}
   status?: {replicas?: number; conditions?: WorkloadCondition[]}
 }
 
@@ -40,7 +40,7 @@ export interface ReplicaSet extends KubeObject {
 export interface StatefulSet extends KubeObject {
   spec?: {
     replicas?: number
-    selector?: LabelSelector
+    selector?: LabelSelectorSpec
     template?: PodTemplateSpec
     updateStrategy?: {type?: string; rollingUpdate?: {partition?: number; maxUnavailable?: IntOrString}}
     volumeClaimTemplates?: PersistentVolumeClaim[]
@@ -50,7 +50,7 @@ export interface StatefulSet extends KubeObject {
 
 /** An apps/v1 DaemonSet. */
 export interface DaemonSet extends KubeObject {
-  spec?: {selector?: LabelSelector; template?: PodTemplateSpec}
+  spec?: {selector?: LabelSelectorSpec; template?: PodTemplateSpec}
   status?: {
     desiredNumberScheduled?: number
     currentNumberScheduled?: number
@@ -62,7 +62,7 @@ export interface DaemonSet extends KubeObject {
 
 /** A batch/v1 JobSpec. */
 export interface JobSpec {
-  selector?: LabelSelector
+  selector?: LabelSelectorSpec
   parallelism?: number
   completions?: number
   completionMode?: string

@@ -4,13 +4,12 @@
  * trip badly, and kubectl's `-o yaml` shows it; this module reproduces those effects.
  */
 import {isJsonObject} from '../../backend/object.js'
-import {marshalGoJson} from '../go-json.js'
+import {marshalGoJson, replaceLoneSurrogates} from '../../resources/go-json.js'
 
 // go-yaml's reader accepts tab, LF, CR, printable ASCII, NEL, and U+00A0 upwards.
 const YAML_FORBIDDEN = /[\x7f-\x84\x86-\x9f]/u
 const NEL = '\u0085'
 const FOLDED_NEL = / *\u0085(?: *\u0085)* */gu
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu
 
 /** kubectl's -o yaml failed on this object with the given go-yaml message. */
 export class YamlPrintError extends Error {
@@ -41,7 +40,7 @@ function firstMultilineKeyLine(json: string): number | undefined {
 // invalid UTF-16 becomes U+FFFD as encoding/json writes it.
 function normalize(value: unknown): unknown {
   if (typeof value === 'string') {
-    return value.replace(LONE_SURROGATE, '\ufffd').replace(FOLDED_NEL, (run) => {
+    return replaceLoneSurrogates(value).replace(FOLDED_NEL, (run) => {
       const breaks = run.split(NEL).length - 1
       return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)
     })
@@ -49,6 +48,6 @@ function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize)
   if (!isJsonObject(value)) return value
   const result: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) result[key.replace(LONE_SURROGATE, '\ufffd')] = normalize(item)
+  for (const [key, item] of Object.entries(value)) result[replaceLoneSurrogates(key)] = normalize(item)
   return result
 }

@@ -27,7 +27,7 @@ export function resolvesToString(text: string): boolean {
   if (WORD_HINTS.includes(first)) return true
   if (first === '.') return !DOT_FLOAT.test(text)
   if (first !== '+' && first !== '-' && !(first >= '0' && first <= '9')) return true
-  if (isBase60Float(text) || isTimestamp(text)) return false
+  if (isBase60Float(text) || isYamlTimestamp(text)) return false
   const plain = text.replaceAll('_', '')
   return !isGoInteger(plain) && !(YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain)))
 }
@@ -36,8 +36,8 @@ function isBase60Float(text: string): boolean {
   return text.includes(':') && BASE60_FLOAT.test(text)
 }
 
-// The layouts go-yaml v2 tries with time.Parse, including its range checks on the date and time.
-function isTimestamp(text: string): boolean {
+/** True when go-yaml v2 reads a plain scalar as a timestamp: its time.Parse layouts, with their range checks. */
+export function isYamlTimestamp(text: string): boolean {
   const match = TIMESTAMP.exec(text)
   if (!match) return false
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]

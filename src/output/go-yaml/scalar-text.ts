@@ -2,7 +2,7 @@
  * What go-yaml v2's encoder hands its emitter for each JSON value (encode.go stringv, intv, floatv,
  * nilv), and how the emitter escapes a character in a double-quoted scalar.
  */
-import {formatGoFloat, isGoInt} from '../go-format.js'
+import {formatGoFloat, isGoInt} from '../../resources/go-format.js'
 import {resolvesToString} from './resolve.js'
 
 /** The scalar styles a JSON document needs. */

@@ -3,7 +3,7 @@
  * Values compare only within one kind: an int64 with a float64, or a string with a number, is
  * "incompatible types for comparison"; maps, lists and nil are "invalid type for comparison".
  */
-import {compareGoStrings, isGoInt} from '../go-format.js'
+import {compareGoStrings, isGoInt} from '../../resources/go-format.js'
 import {JsonPathExecuteError} from './errors.js'
 import {GoFloat} from './nodes.js'
 

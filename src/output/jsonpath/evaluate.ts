@@ -9,7 +9,7 @@
  * Map entries are visited in sorted key order where Go's order is random (`.*`, `..`).
  */
 import {isJsonObject} from '../../backend/object.js'
-import {goSprint, goTypeName, sortedGoKeys} from '../go-format.js'
+import {goSprint, goTypeName, sortedGoKeys} from '../../resources/go-format.js'
 import {compareFilterValues} from './compare.js'
 import {JsonPathExecuteError, JsonPathStepError} from './errors.js'
 import type {JsonPathNode, JsonPathTemplate, ListNode, SliceParam} from './nodes.js'

@@ -4,8 +4,8 @@
  * one action found are joined by a space.
  */
 import {isJsonObject} from '../../backend/object.js'
-import {formatGoFloat, formatGoNumber} from '../go-format.js'
-import {marshalGoJson} from '../go-json.js'
+import {formatGoFloat, formatGoNumber} from '../../resources/go-format.js'
+import {marshalGoJson} from '../../resources/go-json.js'
 import {findResults} from './evaluate.js'
 import type {JsonPathTemplate} from './nodes.js'
 import {GoFloat, NO_VALUE} from './nodes.js'

@@ -4,7 +4,7 @@
  * them: `['a.b']` splits on the dot, a filter's operator is the run of `!<>=` characters, and a
  * template without braces is plain text.
  */
-import {isGoPrintable} from '../go-format.js'
+import {isGoPrintable} from '../../resources/go-format.js'
 import {JsonPathParseError} from './errors.js'
 import type {JsonPathTemplate, ListNode, SliceParam} from './nodes.js'
 import {unquoteExtended} from './unquote.js'

@@ -2,7 +2,7 @@
  * kubectl's JSONPathPrinter (k8s.io/cli-runtime/pkg/printers/jsonpath.go, v1.32): `-o jsonpath`
  * and `-o jsonpath-as-json`, with kubectl's long error that dumps the template and the object.
  */
-import {goQuote, goSharpV} from '../go-format.js'
+import {goQuote, goSharpV} from '../../resources/go-format.js'
 import {JsonPathExecuteError} from './errors.js'
 import {executeJsonPath} from './execute.js'
 import type {JsonPathTemplate} from './nodes.js'

@@ -2,14 +2,14 @@ import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, containerColumns, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
 import {layoutContainerCells, type PodTemplateFields} from './containers.js'
-import {formatLabelSelector, type LabelSelector} from './labels.js'
+import {formatLabelSelector, type LabelSelectorSpec} from '../label-selector.js'
 
 interface CronJobFields extends KubeObject {
   spec?: {
     schedule?: string
     timeZone?: string | null
     suspend?: boolean | null
-    jobTemplate?: {spec?: {selector?: LabelSelector; template?: PodTemplateFields}}
+    jobTemplate?: {spec?: {selector?: LabelSelectorSpec; template?: PodTemplateFields}}
   }
   status?: {active?: unknown[]; lastScheduleTime?: string | null}
 }

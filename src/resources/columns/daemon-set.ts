@@ -2,10 +2,10 @@ import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, containerColumns, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
 import {layoutContainerCells, type PodTemplateFields} from './containers.js'
-import {formatLabelSelector, formatLabels, type LabelSelector} from './labels.js'
+import {formatLabelSelector, formatLabels, type LabelSelectorSpec} from '../label-selector.js'
 
 interface DaemonSetFields extends KubeObject {
-  spec?: {selector?: LabelSelector; template?: PodTemplateFields}
+  spec?: {selector?: LabelSelectorSpec; template?: PodTemplateFields}
   status?: {
     desiredNumberScheduled?: number
     currentNumberScheduled?: number

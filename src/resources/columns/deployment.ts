@@ -2,11 +2,11 @@ import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, containerColumns, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
 import {layoutContainerCells, type PodTemplateFields} from './containers.js'
-import {labelSelectorString, type LabelSelector} from './labels.js'
+import {labelSelectorSpecString, type LabelSelectorSpec} from '../label-selector.js'
 import {desiredReplicas} from './replicas.js'
 
 interface DeploymentFields extends KubeObject {
-  spec?: {replicas?: number; selector?: LabelSelector; template?: PodTemplateFields}
+  spec?: {replicas?: number; selector?: LabelSelectorSpec; template?: PodTemplateFields}
   status?: {readyReplicas?: number; updatedReplicas?: number; availableReplicas?: number}
 }
 
@@ -35,7 +35,7 @@ export const deploymentColumns: ColumnSet = {
       names,
       images,
       // printDeployment prints the selector itself: '' when it selects everything, never <none>
-      labelSelectorString(deployment.spec?.selector) ?? '<invalid>',
+      labelSelectorSpecString(deployment.spec?.selector) ?? '<invalid>',
     ]
   },
 }

@@ -1,8 +1,10 @@
 import type {KubeObject} from '../../backend/object.js'
+import {joinHostPort} from '../host-port.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, nameColumn, type ColumnSet} from './column-set.js'
 
-interface EndpointSubset {
+/** One subset of a core/v1 Endpoints object. */
+export interface EndpointSubset {
   addresses?: {ip?: string}[]
   ports?: {name?: string; port?: number}[]
 }
@@ -28,8 +30,12 @@ export const endpointsColumns: ColumnSet = {
   },
 }
 
-// kubectl: printers.go formatEndpoints with every port (v1.32)
-function formatEndpoints(subsets: EndpointSubset[]): string {
+/**
+ * The ready `ip:port` pairs of an Endpoints object, at most three then `+ N more...`; only the ports named in
+ * `portNames` when given (describe passes the service's port names).
+ * kubectl: printers.go formatEndpoints (v1.32)
+ */
+export function formatEndpoints(subsets: readonly EndpointSubset[], portNames?: ReadonlySet<string>): string {
   if (subsets.length === 0) return '<none>'
   const list: string[] = []
   let count = 0
@@ -37,7 +43,10 @@ function formatEndpoints(subsets: EndpointSubset[]): string {
     const addresses = subset.addresses ?? []
     const ports = subset.ports ?? []
     // headless services may have no ports: list bare IPs
-    const targets = ports.length === 0 ? [undefined] : ports.map((p) => p.port ?? 0)
+    const targets =
+      ports.length === 0
+        ? [undefined]
+        : ports.filter((p) => portNames === undefined || portNames.has(p.name ?? '')).map((p) => p.port ?? 0)
     for (const port of targets) {
       count += addresses.length
       for (const address of addresses) {
@@ -48,9 +57,4 @@ function formatEndpoints(subsets: EndpointSubset[]): string {
   }
   const text = list.join(',')
   return count > MAX_LISTED ? `${text} + ${count - MAX_LISTED} more...` : text
-}
-
-// Go's net.JoinHostPort brackets IPv6 addresses
-function joinHostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
 }

@@ -1,3 +1,5 @@
+import {optionalQuantityString} from '../quantity.js'
+
 /** A metric target or current value of autoscaling/v2. */
 interface MetricValue {
   type?: string
@@ -45,7 +47,7 @@ function formatMetric(spec: Metric, status: Metric | undefined): string {
     case 'Object':
       return valueOrAverage(spec.object?.target, status?.object)
     case 'Pods':
-      return `${status?.pods ? quantity(status.pods.current?.averageValue) : UNKNOWN}/${quantity(spec.pods?.target?.averageValue)}`
+      return `${status?.pods ? optionalQuantityString(status.pods.current?.averageValue) : UNKNOWN}/${optionalQuantityString(spec.pods?.target?.averageValue)}`
     case 'Resource':
       return resourceMetric(spec.resource, status?.resource)
     case 'ContainerResource':
@@ -60,22 +62,17 @@ function valueOrAverage(target: MetricValue | undefined, status: MetricSource | 
     const current = status?.current?.averageValue
     return `${current === undefined ? UNKNOWN : current}/${target.averageValue} (avg)`
   }
-  return `${status ? quantity(status.current?.value) : UNKNOWN}/${quantity(target?.value)}`
+  return `${status ? optionalQuantityString(status.current?.value) : UNKNOWN}/${optionalQuantityString(target?.value)}`
 }
 
 function resourceMetric(spec: MetricSource | undefined, status: MetricSource | undefined): string {
   const name = spec?.name ?? ''
   const target = spec?.target
   if (target?.averageValue !== undefined) {
-    return `${name}: ${status ? quantity(status.current?.averageValue) : UNKNOWN}/${target.averageValue}`
+    return `${name}: ${status ? optionalQuantityString(status.current?.averageValue) : UNKNOWN}/${target.averageValue}`
   }
   const utilization = status?.current?.averageUtilization
   const current = utilization === undefined ? UNKNOWN : `${utilization}%`
   const wanted = target?.averageUtilization === undefined ? '<auto>' : `${target.averageUtilization}%`
   return `${name}: ${current}/${wanted}`
-}
-
-// Go prints a nil *resource.Quantity as <nil>
-function quantity(value: string | undefined): string {
-  return value ?? '<nil>'
 }

@@ -3,7 +3,7 @@ import {humanDuration} from '../human-duration.js'
 import {parseTimestamp, translateTimestampSince} from './age.js'
 import {ageColumn, column, containerColumns, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
 import {layoutContainerCells, type PodTemplateFields} from './containers.js'
-import {formatLabelSelector, type LabelSelector} from './labels.js'
+import {formatLabelSelector, type LabelSelectorSpec} from '../label-selector.js'
 
 interface JobCondition {
   type?: string
@@ -14,7 +14,7 @@ interface JobFields extends KubeObject {
   spec?: {
     completions?: number | null
     parallelism?: number | null
-    selector?: LabelSelector
+    selector?: LabelSelectorSpec
     template?: PodTemplateFields
   }
   status?: {succeeded?: number; startTime?: string; completionTime?: string; conditions?: JobCondition[]}

@@ -1,10 +1,10 @@
 import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, nameColumn, type ColumnSet} from './column-set.js'
-import {formatLabelSelector, type LabelSelector} from './labels.js'
+import {formatLabelSelector, type LabelSelectorSpec} from '../label-selector.js'
 
 interface NetworkPolicyFields extends KubeObject {
-  spec?: {podSelector?: LabelSelector}
+  spec?: {podSelector?: LabelSelectorSpec}
 }
 
 // kubectl: pkg/printers/internalversion/printers.go networkPolicyColumnDefinitions + printNetworkPolicy (v1.32)

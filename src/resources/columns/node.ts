@@ -36,7 +36,7 @@ export const nodeColumns: ColumnSet = {
     return [
       node.metadata.name ?? '',
       nodeStatus(node),
-      nodeRoles(node.metadata.labels ?? {}).join(',') || '<none>',
+      findNodeRoles(node.metadata.labels ?? {}).join(',') || '<none>',
       translateTimestampSince(node.metadata.creationTimestamp, now),
       info.kubeletVersion ?? '',
       nodeAddress(node, 'InternalIP'),
@@ -56,8 +56,11 @@ function nodeStatus(node: NodeFields): string {
   return status.join(',')
 }
 
-// kubectl: printers.go findNodeRoles (v1.32)
-function nodeRoles(labels: Record<string, string>): string[] {
+/**
+ * The roles of a node from its `node-role.kubernetes.io/<role>` and `kubernetes.io/role` labels, sorted.
+ * kubectl: printers.go findNodeRoles (v1.32)
+ */
+export function findNodeRoles(labels: Readonly<Record<string, string>>): string[] {
   const roles = new Set<string>()
   for (const [key, value] of Object.entries(labels)) {
     if (key.startsWith(NODE_ROLE_LABEL_PREFIX)) {

@@ -1,7 +1,8 @@
 import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
-import {accessModesString, quantityString, storageClassOf} from './storage-helpers.js'
+import {quantityString} from '../quantity.js'
+import {accessModesString, storageClassOf} from './storage-helpers.js'
 
 interface PersistentVolumeFields extends KubeObject {
   spec?: {

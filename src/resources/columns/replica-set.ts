@@ -2,11 +2,11 @@ import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, containerColumns, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
 import {layoutContainerCells, type PodTemplateFields} from './containers.js'
-import {formatLabelSelector, type LabelSelector} from './labels.js'
+import {formatLabelSelector, type LabelSelectorSpec} from '../label-selector.js'
 import {desiredReplicas} from './replicas.js'
 
 interface ReplicaSetFields extends KubeObject {
-  spec?: {replicas?: number; selector?: LabelSelector; template?: PodTemplateFields}
+  spec?: {replicas?: number; selector?: LabelSelectorSpec; template?: PodTemplateFields}
   status?: {replicas?: number; readyReplicas?: number}
 }
 

@@ -2,7 +2,7 @@ import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, containerColumns, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
 import {layoutContainerCells, type PodTemplateFields} from './containers.js'
-import {formatLabels} from './labels.js'
+import {formatLabels} from '../label-selector.js'
 import {desiredReplicas} from './replicas.js'
 
 interface ReplicationControllerFields extends KubeObject {

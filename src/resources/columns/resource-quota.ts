@@ -1,7 +1,7 @@
 import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, nameColumn, type ColumnSet} from './column-set.js'
-import {quantityString} from './storage-helpers.js'
+import {quantityString} from '../quantity.js'
 
 interface ResourceQuotaFields extends KubeObject {
   status?: {hard?: Record<string, string>; used?: Record<string, string>}

@@ -1,7 +1,7 @@
 import type {KubeObject} from '../../backend/object.js'
 import {translateTimestampSince} from './age.js'
 import {ageColumn, column, nameColumn, wideColumn, type ColumnSet} from './column-set.js'
-import {formatLabels} from './labels.js'
+import {formatLabels} from '../label-selector.js'
 import {loadBalancerAddresses, type LoadBalancerIngress} from './load-balancer.js'
 
 interface ServicePort {

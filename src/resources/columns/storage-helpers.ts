@@ -13,7 +13,7 @@ const ACCESS_MODE_ABBREVIATIONS: readonly [string, string][] = [
  * Access modes abbreviated and joined: `RWO,RWX`.
  * kubectl: pkg/apis/core/helper GetAccessModesAsString (v1.32)
  */
-export function accessModesString(modes: string[] | undefined): string {
+export function accessModesString(modes: readonly string[] | undefined): string {
   const present = new Set(modes ?? [])
   return ACCESS_MODE_ABBREVIATIONS.filter(([mode]) => present.has(mode))
     .map(([, short]) => short)
@@ -28,11 +28,4 @@ export function storageClassOf(annotations: Record<string, string> | undefined, 
   const annotated = annotations?.[BETA_STORAGE_CLASS_ANNOTATION]
   if (annotated !== undefined) return annotated
   return typeof storageClassName === 'string' ? storageClassName : ''
-}
-
-/** A quantity as stored (kube-apiserver already wrote it in canonical form); the zero quantity prints as `0`. */
-export function quantityString(quantity: unknown): string {
-  if (typeof quantity === 'string' && quantity !== '') return quantity
-  if (typeof quantity === 'number') return String(quantity)
-  return '0'
 }

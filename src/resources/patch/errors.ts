@@ -1,6 +1,6 @@
 import type {StatusError} from '../../backend/status.js'
 import {badRequest, statusErrorFrom} from '../../backend/status.js'
-import {goFormat, goTypeName} from './json-values.js'
+import {goSprint, goTypeName} from '../go-format.js'
 
 /**
  * How the API server answers a patch that fails with this error: 400 BadRequest, 422 Invalid, 413 for too
@@ -34,7 +34,7 @@ export const badSetElementOrder = (): PatchError =>
 
 /** mergepatch.ErrNoMergeKey */
 export function noMergeKey(object: unknown, mergeKey: string): PatchError {
-  return new PatchError(`map: ${goFormat(object)} does not contain declared merge key: ${mergeKey}`)
+  return new PatchError(`map: ${goSprint(object)} does not contain declared merge key: ${mergeKey}`)
 }
 
 /** mergepatch.ErrBadArgType, for a value that should have been `expected` ('map' or 'slice'). */
@@ -45,8 +45,8 @@ export function badArgType(expected: 'map' | 'slice', actual: unknown): PatchErr
 
 /** mergepatch.ErrBadPatchType */
 export function badPatchType(directive: unknown, object: unknown): PatchError {
-  const shown = typeof directive === 'string' ? directive : `%!s(${goTypeName(directive)}=${goFormat(directive)})`
-  return new PatchError(`unknown patch type: ${shown} in map: ${goFormat(object)}`)
+  const shown = typeof directive === 'string' ? directive : `%!s(${goTypeName(directive)}=${goSprint(directive)})`
+  return new PatchError(`unknown patch type: ${shown} in map: ${goSprint(object)}`)
 }
 
 /** The patch changes a field that was also changed, differently, since the last apply (--overwrite=false). */

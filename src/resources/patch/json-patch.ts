@@ -2,7 +2,8 @@
 import type {JsonObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
 import {PatchError} from './errors.js'
-import {hasKey, jsonEqual, jsonKind} from './json-values.js'
+import {jsonEqual} from '../json-equal.js'
+import {hasKey, jsonKind} from './json-values.js'
 
 // apiserver: handlers/patch.go maxJSONPatchOperations (v1.32)
 const MAX_JSON_PATCH_OPERATIONS = 10000

@@ -3,7 +3,8 @@
 import type {JsonObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
 import {MergeConflictError, PatchError} from './errors.js'
-import {hasKey, jsonEqual, jsonKind} from './json-values.js'
+import {jsonEqual} from '../json-equal.js'
+import {hasKey, jsonKind} from './json-values.js'
 
 /** Drops null fields of maps, at any depth (nulls directly in lists stay, as json-patch keeps them). */
 function pruneNulls(value: unknown): void {

@@ -1,7 +1,7 @@
 // apimachinery: pkg/util/strategicpatch/patch.go MergingMapsHaveConflicts (v0.32).
 import type {JsonObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
-import {jsonEqual} from './json-values.js'
+import {jsonEqual} from '../json-equal.js'
 import type {PatchMeta, PatchSchema} from './schema.js'
 import {DIRECTIVE_MARKER, RETAIN_KEYS_DIRECTIVE} from './strategic-diff.js'
 import {deduplicateScalars, sliceElementKind, sortScalars} from './strategic-order.js'

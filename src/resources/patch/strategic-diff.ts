@@ -2,7 +2,9 @@
 import type {JsonObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
 import {badArgType, noMergeKey, PatchError} from './errors.js'
-import {goFormat, hasKey, jsonEqual, jsonKind} from './json-values.js'
+import {goSprint} from '../go-format.js'
+import {jsonEqual} from '../json-equal.js'
+import {hasKey, jsonKind} from './json-values.js'
 import type {PatchSchema} from './schema.js'
 import {
   deduplicateScalars,
@@ -210,8 +212,8 @@ function diffListsOfScalars(
   while (i < originalSorted.length || j < modifiedSorted.length) {
     const inOriginal = i < originalSorted.length
     const inModified = j < modifiedSorted.length
-    const originalText = inOriginal ? goFormat(originalSorted[i]) : ''
-    const modifiedText = inModified ? goFormat(modifiedSorted[j]) : ''
+    const originalText = inOriginal ? goSprint(originalSorted[i]) : ''
+    const modifiedText = inModified ? goSprint(modifiedSorted[j]) : ''
     if (inOriginal && inModified && originalText === modifiedText) {
       i++
       j++
@@ -248,8 +250,8 @@ function diffListsOfMaps(
   while (i < originalSorted.length || j < modifiedSorted.length) {
     const left = i < originalSorted.length ? mapWithMergeKey(originalSorted[i], mergeKey) : undefined
     const right = j < modifiedSorted.length ? mapWithMergeKey(modifiedSorted[j], mergeKey) : undefined
-    const leftText = left === undefined ? '' : goFormat(left.value)
-    const rightText = right === undefined ? '' : goFormat(right.value)
+    const leftText = left === undefined ? '' : goSprint(left.value)
+    const rightText = right === undefined ? '' : goSprint(right.value)
     if (left !== undefined && right !== undefined && leftText === rightText) {
       const value = diffMaps(left.map, right.map, schema, options)
       if (Object.keys(value).length > 0) {

@@ -10,7 +10,9 @@ import {
   noMergeKey,
   PatchError,
 } from './errors.js'
-import {goFormat, hasKey, jsonEqual, jsonKind} from './json-values.js'
+import {goSprint} from '../go-format.js'
+import {jsonEqual} from '../json-equal.js'
+import {hasKey, jsonKind} from './json-values.js'
 import type {PatchSchema} from './schema.js'
 import {
   DELETE_FROM_PRIMITIVE_LIST_PREFIX,
@@ -156,7 +158,7 @@ function applyRetainKeysDirective(original: JsonObject, patch: JsonObject, optio
     if (hasKey(original, RETAIN_KEYS_DIRECTIVE)) {
       if (!jsonEqual(original[RETAIN_KEYS_DIRECTIVE], retainKeys)) {
         throw new PatchError(
-          `${goFormat(original[RETAIN_KEYS_DIRECTIVE])} and ${goFormat(retainKeys)} are not deep equal: this may happen when calculating the 3-way diff patch`,
+          `${goSprint(original[RETAIN_KEYS_DIRECTIVE])} and ${goSprint(retainKeys)} are not deep equal: this may happen when calculating the 3-way diff patch`,
         )
       }
     } else {
@@ -240,7 +242,7 @@ function validatePatchWithSetOrderList(patchList: unknown[], order: unknown[], m
   }
   if (p < items.length && o >= order.length) {
     throw new PatchError(
-      `The order in patch list:\n${goFormat(patchList)}\n doesn't match ${SET_ELEMENT_ORDER_PREFIX} list:\n${goFormat(order)}\n`,
+      `The order in patch list:\n${goSprint(patchList)}\n doesn't match ${SET_ELEMENT_ORDER_PREFIX} list:\n${goSprint(order)}\n`,
     )
   }
 }

@@ -3,17 +3,14 @@
 import type {JsonObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
 import {badArgType, noListOfLists, noMergeKey, PatchError} from './errors.js'
-import {goFormat, hasKey, jsonKind} from './json-values.js'
+import {compareGoStrings, goSprint} from '../go-format.js'
+import {hasKey, jsonKind} from './json-values.js'
 
 const DIRECTIVE_MARKER = '$patch'
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 /** Sorts scalars in place by their `%v` text, as sortScalars does (Go mutates the caller's slice too). */
 export function sortScalars(list: unknown[]): unknown[] {
-  return list.sort((a, b) => compareStrings(goFormat(a), goFormat(b)))
+  return list.sort((a, b) => compareGoStrings(goSprint(a), goSprint(b)))
 }
 
 /** Removes duplicates in place with Go's swap-with-last algorithm (which reorders), returning the list. */
@@ -34,8 +31,8 @@ export function deduplicateScalars(list: unknown[]): unknown[] {
 
 /** Sorts maps by the `%v` text of their merge key value, into a new list. */
 export function sortMapsByKey(list: unknown[], mergeKey: string): unknown[] {
-  const keyText = (item: unknown): string => goFormat(isJsonObject(item) ? item[mergeKey] : undefined)
-  return [...list].sort((a, b) => compareStrings(keyText(a), keyText(b)))
+  const keyText = (item: unknown): string => goSprint(isJsonObject(item) ? item[mergeKey] : undefined)
+  return [...list].sort((a, b) => compareGoStrings(keyText(a), keyText(b)))
 }
 
 /** Whether list elements are maps or scalars; fails on lists of lists, mixed kinds and no elements at all. */
@@ -48,7 +45,7 @@ export function sliceElementKind(...lists: unknown[][]): 'map' | 'scalar' {
         kind = current
         if (kind === 'slice') throw noListOfLists()
       } else if (kind !== current) {
-        throw new PatchError(`list element types are not identical: ${goFormat(lists)}`)
+        throw new PatchError(`list element types are not identical: ${goSprint(lists)}`)
       }
     }
   }

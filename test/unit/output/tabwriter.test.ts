@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {TabWriter} from '../../../src/output/tabwriter.js'
+import {DESCRIBE_TABWRITER, TabWriter} from '../../../src/output/tabwriter.js'
 
 describe('TabWriter', () => {
   it('pads tab-terminated cells to the widest cell plus three, at least six wide', () => {
@@ -43,5 +43,47 @@ describe('TabWriter', () => {
     writer.setRememberedWidths([])
     writer.write('b\ty\n')
     expect(writer.flush()).toBe('b     y\n')
+  })
+})
+
+describe('TabWriter with kubectl describe settings', () => {
+  // Expected outputs are those of Go's text/tabwriter with describe's settings (minwidth 0, padding 2, spaces).
+  function aligned(...writes: string[]): string {
+    const writer = new TabWriter(DESCRIBE_TABWRITER)
+    for (const text of writes) writer.write(text)
+    return writer.flush()
+  }
+
+  it('pads every tab-terminated cell to its column width plus two spaces', () => {
+    expect(aligned('a\tb\tc\naaa\tbb\tc\n')).toBe('a    b   c\naaa  bb  c\n')
+  })
+
+  it('ends a column block at a line without that column', () => {
+    expect(aligned('a\tx\nlong line\nabcdef\ty\n')).toBe('a  x\nlong line\nabcdef  y\n')
+  })
+
+  it('never pads the last cell of a line, so shorter lines only share the columns they have', () => {
+    expect(aligned('a\tb\tc\nxx\ty\n')).toBe('a   b  c\nxx  y\n')
+  })
+
+  it('keeps the padding of an empty last column, leaving trailing spaces as kubectl does', () => {
+    expect(aligned('Name:\t\nNamespace:\tdefault\n')).toBe('Name:       \nNamespace:  default\n')
+  })
+
+  it('aligns nothing across a flush', () => {
+    const writer = new TabWriter(DESCRIBE_TABWRITER)
+    writer.write('Short:\tone\n')
+    const first = writer.flush()
+    writer.write('Much longer label:\ttwo\n')
+
+    expect(first + writer.flush()).toBe('Short:  one\nMuch longer label:  two\n')
+  })
+
+  it('measures cells in characters, not bytes', () => {
+    expect(aligned('ä\tx\nab\ty\n')).toBe('ä   x\nab  y\n')
+  })
+
+  it('keeps text written after the last newline', () => {
+    expect(aligned('a\tb\n', 'rest')).toBe('a  b\nrest')
   })
 })

@@ -2,7 +2,9 @@ import {describe, expect, it} from 'vitest'
 import {
   LabelSelectorError,
   formatLabelSelector,
+  formatLabels,
   labelSelectorFromSpec,
+  labelSelectorSpecString,
   labelSelectorString,
   matchesLabels,
   parseLabelSelector,
@@ -186,5 +188,57 @@ describe('formatLabelSelector', () => {
     expect(formatLabelSelector({})).toBe('<none>')
     expect(formatLabelSelector(undefined)).toBe('<none>')
     expect(formatLabelSelector({matchExpressions: [{key: 'a', operator: 'Bogus'}]})).toBe('<error>')
+  })
+
+  it('formats every operator of a label selector, sorted by key', () => {
+    const selector = {
+      matchLabels: {app: 'web'},
+      matchExpressions: [
+        {key: 'env', operator: 'NotIn', values: ['qa', 'dev']},
+        {key: 'canary', operator: 'DoesNotExist'},
+        {key: 'zone', operator: 'In', values: ['b', 'a']},
+        {key: 'gpu', operator: 'Exists'},
+      ],
+    }
+    expect(formatLabelSelector(selector)).toBe('app=web,!canary,env notin (dev,qa),gpu,zone in (a,b)')
+  })
+
+  it('writes <error> for selectors LabelSelectorAsSelector rejects', () => {
+    expect(formatLabelSelector({matchExpressions: [{key: 'a', operator: 'In', values: []}]})).toBe('<error>')
+    expect(formatLabelSelector({matchExpressions: [{key: 'a', operator: 'Exists', values: ['x']}]})).toBe('<error>')
+  })
+})
+
+describe('labelSelectorSpecString', () => {
+  it('writes match labels and expressions sorted by key, with sorted values', () => {
+    const selector = {
+      matchLabels: {tier: 'web', app: 'shop'},
+      matchExpressions: [
+        {key: 'env', operator: 'In', values: ['prod', 'canary']},
+        {key: 'legacy', operator: 'DoesNotExist'},
+        {key: 'zone', operator: 'NotIn', values: ['b']},
+        {key: 'gpu', operator: 'Exists'},
+      ],
+    }
+
+    expect(labelSelectorSpecString(selector)).toBe('app=shop,env in (canary,prod),gpu,!legacy,tier=web,zone notin (b)')
+  })
+
+  it('is empty for a missing or empty selector and undefined for one that does not convert', () => {
+    expect(labelSelectorSpecString(undefined)).toBe('')
+    expect(labelSelectorSpecString({})).toBe('')
+    expect(labelSelectorSpecString({matchExpressions: [{key: 'a', operator: 'Gt', values: ['1']}]})).toBeUndefined()
+  })
+})
+
+describe('formatLabels', () => {
+  it('joins labels sorted, or says <none>', () => {
+    expect(formatLabels({tier: 'front', app: 'web'})).toBe('app=web,tier=front')
+    expect(formatLabels({})).toBe('<none>')
+    expect(formatLabels(undefined)).toBe('<none>')
+  })
+
+  it('sorts the key=value pairs as strings, as labels.Set.String does', () => {
+    expect(formatLabels({app: 'web', 'app.kubernetes.io/name': 'shop'})).toBe('app.kubernetes.io/name=shop,app=web')
   })
 })

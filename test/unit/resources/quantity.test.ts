@@ -4,14 +4,17 @@ import {
   QUANTITY_NUMERIC_ERROR,
   QUANTITY_SUFFIX_ERROR,
   addQuantities,
-  canonicalQuantity,
   compareQuantities,
   formatQuantity,
+  newQuantity,
+  optionalQuantityString,
   parseQuantity,
-  quantityMilliValue,
-  quantityValue,
+  quantityOf,
+  quantityString,
   roundUpToMilli,
+  scaledValue,
   tryParseQuantity,
+  zeroQuantity,
 } from '../../../src/resources/quantity.js'
 
 describe('parseQuantity and formatQuantity', () => {
@@ -88,12 +91,26 @@ describe('quantity arithmetic', () => {
   it('adds in the family of the first operand', () => {
     expect(formatQuantity(addQuantities(parseQuantity('512Mi'), parseQuantity('512Mi')))).toBe('1Gi')
     expect(formatQuantity(addQuantities(parseQuantity('250m'), parseQuantity('1')))).toBe('1250m')
+    expect(formatQuantity(addQuantities(parseQuantity('1Gi'), parseQuantity('64Mi')))).toBe('1088Mi')
+    expect(formatQuantity(addQuantities(parseQuantity('2'), parseQuantity('100m')))).toBe('2100m')
   })
 
-  it('rounds values up like Value and MilliValue', () => {
-    expect(quantityValue(parseQuantity('1500m'))).toBe(2)
-    expect(quantityMilliValue(parseQuantity('1.5'))).toBe(1500)
-    expect(quantityValue(parseQuantity('1Ki'))).toBe(1024)
+  it('takes the family of the second operand when the first is zero', () => {
+    expect(formatQuantity(addQuantities(parseQuantity('0'), parseQuantity('1Gi')))).toBe('1Gi')
+    expect(formatQuantity(addQuantities(zeroQuantity(), parseQuantity('1Gi')))).toBe('1Gi')
+  })
+
+  it('rounds scaled values up like Value and MilliValue', () => {
+    expect(scaledValue(parseQuantity('1500m'), 0)).toBe(2n)
+    expect(scaledValue(parseQuantity('1.5'), -3)).toBe(1500n)
+    expect(scaledValue(parseQuantity('250m'), -3)).toBe(250n)
+    expect(scaledValue(parseQuantity('1Ki'), 0)).toBe(1024n)
+    expect(scaledValue(parseQuantity('1'), -12)).toBe(1_000_000_000_000n)
+  })
+
+  it('builds whole quantities as NewQuantity does', () => {
+    expect(formatQuantity(newQuantity(2048n, 'BinarySI'))).toBe('2Ki')
+    expect(formatQuantity(newQuantity(2000n, 'DecimalSI'))).toBe('2k')
   })
 
   it('rounds resource values up to whole millis as defaulting does', () => {
@@ -101,8 +118,85 @@ describe('quantity arithmetic', () => {
     expect(formatQuantity(roundUpToMilli(parseQuantity('100m')))).toBe('100m')
   })
 
-  it('canonicalizes text and leaves non-quantities alone', () => {
-    expect(canonicalQuantity('2048Mi')).toBe('2Gi')
-    expect(canonicalQuantity('lots')).toBe('lots')
+  it('compares values exactly across suffixes, as --sort-by does', () => {
+    const compare = (a: string, b: string): number => {
+      const left = quantityOf(a)
+      const right = quantityOf(b)
+      if (!left || !right) throw new Error('not quantities')
+      return compareQuantities(left, right)
+    }
+    expect(compare('500Mi', '1Gi')).toBeLessThan(0)
+    expect(compare('1000m', '1')).toBe(0)
+    expect(compare('1e3', '999')).toBeGreaterThan(0)
+  })
+})
+
+describe('quantityOf', () => {
+  const value = (text: string): number => {
+    const quantity = quantityOf(text)
+    if (!quantity) throw new Error(`${text} is not a quantity`)
+    return Number(quantity.nanos) / 1e9
+  }
+
+  it.each([
+    ['500m', 0.5],
+    ['1Ki', 1024],
+    ['2Gi', 2 * 1024 ** 3],
+    ['1.5', 1.5],
+    ['1e3', 1000],
+    ['2k', 2000],
+    ['-0.1', -0.1],
+    ['0', 0],
+    ['m', 0],
+  ])('reads %s as %d', (text, expected) => {
+    expect(value(text)).toBeCloseTo(expected)
+  })
+
+  it.each(['', 'abc', '10.244.0.5', '3h4m', '1e', '1Ki5', 'Running', undefined, null, {}])(
+    'gives undefined for %j, which resource.ParseQuantity rejects',
+    (text) => {
+      expect(quantityOf(text)).toBeUndefined()
+    },
+  )
+})
+
+describe('quantityString', () => {
+  it.each([
+    ['500m', '500m'],
+    ['0.5', '500m'],
+    ['1000m', '1'],
+    ['2', '2'],
+    ['2000', '2k'],
+    ['1500', '1500'],
+    ['128Mi', '128Mi'],
+    ['1024Mi', '1Gi'],
+    ['2048Mi', '2Gi'],
+    ['1.5Gi', '1536Mi'],
+    ['0.5Ki', '512'],
+    ['1e3', '1e3'],
+    ['12e2', '1200'],
+    ['0', '0'],
+    ['0Mi', '0'],
+    ['100u', '100u'],
+  ])('writes %s as Quantity.String() does: %s', (input, expected) => {
+    expect(quantityString(input)).toBe(expected)
+  })
+
+  it('accepts numbers, as loosely typed manifests carry them', () => {
+    expect(quantityString(2)).toBe('2')
+  })
+
+  it('leaves text that is not a quantity alone, and writes 0 when there is none', () => {
+    expect(quantityString('lots')).toBe('lots')
+    expect(quantityString(undefined)).toBe('0')
+  })
+})
+
+describe('optionalQuantityString', () => {
+  it('prints an unset *Quantity as <nil> and a set one canonically', () => {
+    expect(optionalQuantityString(undefined)).toBe('<nil>')
+    expect(optionalQuantityString(null)).toBe('<nil>')
+    expect(optionalQuantityString('1500m')).toBe('1500m')
+    expect(optionalQuantityString('2000m')).toBe('2')
   })
 })

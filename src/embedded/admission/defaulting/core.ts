@@ -2,16 +2,12 @@
 // Service, Namespace, Secret, PersistentVolumeClaim, PersistentVolume, Node, Endpoints,
 // LimitRange and ResourceQuota.
 import {isJsonObject, type JsonObject} from '../../../backend/object.js'
-import {arr, ensureObject, isSet, obj, str} from '../json.js'
+import {arr, ensureObject, isSet, obj, objects, str} from '../json.js'
 import {isExternallyAccessible} from '../service.js'
 import {defaultResourceList} from './quantities.js'
 
 /** v1.DefaultClientIPServiceAffinitySeconds: three hours. */
 const DEFAULT_CLIENT_IP_AFFINITY_SECONDS = 10800
-
-function objects(value: unknown): JsonObject[] {
-  return Array.isArray(value) ? value.filter(isJsonObject) : []
-}
 
 function needsClusterIP(spec: JsonObject): boolean {
   return str(spec['type']) !== 'ExternalName'

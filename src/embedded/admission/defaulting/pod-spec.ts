@@ -1,7 +1,7 @@
 // PodSpec defaults (pkg/apis/core/v1/defaults.go and zz_generated.defaults.go, v1.32): the fields
 // every pod and pod template gets, plus the ones only real Pods get (SetDefaults_Pod).
 import {isJsonObject, type JsonObject} from '../../../backend/object.js'
-import {ensureObject, isSet, num, str} from '../json.js'
+import {ensureObject, isSet, num, objects, str} from '../json.js'
 import {defaultQuantity, defaultResourceList} from './quantities.js'
 
 /** v1.DefaultTerminationGracePeriodSeconds. */
@@ -47,10 +47,6 @@ const VOLUME_SOURCES = [
   'ephemeral',
   'image',
 ]
-
-function objects(value: unknown): JsonObject[] {
-  return Array.isArray(value) ? value.filter(isJsonObject) : []
-}
 
 /**
  * The tag parsers.ParseImageName finds: `latest` when neither tag nor digest is given, '' when the

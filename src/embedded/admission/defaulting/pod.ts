@@ -5,7 +5,7 @@
 // which need a generated name and a root CA the embedded cluster does not model.
 import {isJsonObject, type JsonObject} from '../../../backend/object.js'
 import {ensureObject, isSet, str} from '../json.js'
-import {podQOSClass} from '../pod-qos.js'
+import {podQOSClass} from '../../../resources/pod-qos.js'
 import {defaultPodOnlyFields, defaultPodSpec} from './pod-spec.js'
 
 /** DefaultTolerationSeconds plugin: --default-not-ready-toleration-seconds / unreachable (300). */

@@ -1,9 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {
-  cronScheduleError,
-  parseCronSchedule,
-  parseGoDuration,
-} from '../../../../src/embedded/admission/cron-schedule.js'
+import {cronScheduleError, parseCronSchedule} from '../../../../src/embedded/admission/cron-schedule.js'
 
 describe('cron schedules', () => {
   it('expands ranges, steps, lists and names', () => {
@@ -38,10 +34,5 @@ describe('cron schedules', () => {
     ['TZ=Nowhere/City * * * * *', 'provided bad location Nowhere/City: unknown time zone Nowhere/City'],
   ])('explains %j as robfig/cron does', (spec, message) => {
     expect(cronScheduleError(spec)).toBe(message)
-  })
-
-  it('reads Go durations', () => {
-    expect(parseGoDuration('1.5m')).toBe(90)
-    expect(() => parseGoDuration('')).toThrow('time: invalid duration ""')
   })
 })

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {errorString} from '../../../../src/embedded/admission/field-error.js'
+import {isEmptySelector} from '../../../../src/resources/label-selector.js'
 import {
   selectorFromLabelSelector,
   selectorMatches,
@@ -22,10 +23,16 @@ describe('label selectors', () => {
     ])
   })
 
-  it('compiles nil to nothing and empty to everything, as LabelSelectorAsSelector does', () => {
-    expect(selectorFromLabelSelector(undefined)).toEqual({kind: 'nothing'})
-    expect(selectorFromLabelSelector({})).toEqual({kind: 'everything'})
+  it('converts nil to nothing and empty to everything, as LabelSelectorAsSelector does', () => {
+    const nothing = selectorFromLabelSelector(undefined)
+    const everything = selectorFromLabelSelector({})
+    if (nothing === undefined || everything === undefined) throw new Error('selector did not convert')
+    expect(selectorMatches(nothing, {app: 'web'})).toBe(false)
+    expect(isEmptySelector(nothing)).toBe(false)
+    expect(selectorMatches(everything, {app: 'web'})).toBe(true)
+    expect(isEmptySelector(everything)).toBe(true)
     expect(selectorFromLabelSelector({matchExpressions: [{key: 'a', operator: 'Near'}]})).toBeUndefined()
+    expect(selectorFromLabelSelector({matchLabels: {'bad key': 'x'}})).toBeUndefined()
   })
 
   it('matches label sets with every operator', () => {
@@ -42,6 +49,5 @@ describe('label selectors', () => {
     expect(selectorMatches(selector, {app: 'web', tier: 'front', team: 'a'})).toBe(true)
     expect(selectorMatches(selector, {app: 'web', tier: 'front', team: 'a', env: 'prod'})).toBe(false)
     expect(selectorMatches(selector, {app: 'web', tier: 'front', team: 'a', legacy: 'y'})).toBe(false)
-    expect(selectorMatches({kind: 'nothing'}, {app: 'web'})).toBe(false)
   })
 })

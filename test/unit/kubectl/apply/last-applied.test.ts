@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {KubeObject} from '../../../../src/backend/object.js'
-import {encodeGoJson} from '../../../../src/kubectl/apply/go-json.js'
+import {marshalGoJson} from '../../../../src/resources/go-json.js'
 import {
   createApplyAnnotation,
   getModifiedConfiguration,
@@ -14,18 +14,6 @@ const configMap = (): KubeObject => ({
   apiVersion: 'v1',
   metadata: {name: 'cfg', namespace: 'default'},
   data: {page: '<b>&amp;</b>', count: '3'},
-})
-
-describe('encodeGoJson', () => {
-  it('sorts keys at every level and escapes HTML characters as Go does', () => {
-    expect(encodeGoJson({b: 1, a: {d: ['<x>'], c: '&'}, line: '\u2028'})).toBe(
-      '{"a":{"c":"\\u0026","d":["\\u003cx\\u003e"]},"b":1,"line":"\\u2028"}',
-    )
-  })
-
-  it('orders keys by their UTF-8 bytes', () => {
-    expect(encodeGoJson({'\u{1F600}': 1, '\uFF5E': 2, Z: 3, a: 4})).toBe('{"Z":3,"a":4,"～":2,"😀":1}')
-  })
 })
 
 describe('getModifiedConfiguration', () => {
@@ -72,7 +60,7 @@ describe('createApplyAnnotation', () => {
 describe('setLastAppliedPatch', () => {
   it('sets the annotation to the JSON of the object as given, without a trailing newline', () => {
     const {patch, configuration} = setLastAppliedPatch(configMap())
-    expect(configuration).toBe(encodeGoJson(configMap()))
+    expect(configuration).toBe(marshalGoJson(configMap()))
     expect(patch).toEqual({metadata: {annotations: {[LAST_APPLIED_CONFIG_ANNOTATION]: configuration}}})
   })
 })

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {KubeObject} from '../../../../src/backend/object.js'
-import {endpointsColumns} from '../../../../src/resources/columns/endpoints.js'
+import {endpointsColumns, formatEndpoints} from '../../../../src/resources/columns/endpoints.js'
 
 const NOW = Date.parse('2024-06-01T12:00:00Z')
 
@@ -51,5 +51,22 @@ describe('endpoints columns', () => {
     expect(endpointsColumns.cells(endpoints(undefined), NOW)[1]).toBe('<none>')
     const notReady = endpoints([{notReadyAddresses: [{ip: '10.0.0.3'}], ports: [{port: 80, protocol: 'TCP'}]}])
     expect(endpointsColumns.cells(notReady, NOW)[1]).toBe('')
+  })
+})
+
+describe('formatEndpoints', () => {
+  it('keeps only the named ports when describe asks for one service port', () => {
+    const subsets = [
+      {
+        addresses: [{ip: '10.244.1.5'}, {ip: 'fd00::7'}],
+        ports: [
+          {name: 'http', port: 80},
+          {name: 'metrics', port: 9113},
+        ],
+      },
+    ]
+    expect(formatEndpoints(subsets, new Set(['metrics']))).toBe('10.244.1.5:9113,[fd00::7]:9113')
+    expect(formatEndpoints(subsets, new Set(['other']))).toBe('')
+    expect(formatEndpoints([], new Set(['http']))).toBe('<none>')
   })
 })

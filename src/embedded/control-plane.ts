@@ -1,0 +1,21 @@
+import type {Controller} from './controllers/controller.js'
+import {deploymentController} from './controllers/deployment-controller.js'
+import {garbageCollector} from './controllers/garbage-collector.js'
+import {kubelet} from './kubelet/kubelet-controller.js'
+import {namespaceController} from './controllers/namespace-controller.js'
+import {nodeLifecycleController} from './controllers/node-lifecycle-controller.js'
+import {replicaSetController} from './controllers/replicaset-controller.js'
+import {taintEvictionController} from './controllers/taint-eviction-controller.js'
+import {scheduler} from './scheduler/scheduler.js'
+
+/** Every controller of the embedded control plane, in the order each wave runs them. */
+export const CONTROLLERS: readonly Controller[] = [
+  garbageCollector,
+  namespaceController,
+  deploymentController,
+  replicaSetController,
+  nodeLifecycleController,
+  taintEvictionController,
+  scheduler,
+  kubelet,
+]

@@ -1,0 +1,212 @@
+import type {KubeObject} from '../../backend/object.js'
+import type {ResourceRef} from '../../backend/refs.js'
+import {
+  LabelSelectorError,
+  labelSelectorFromSpec,
+  matchesLabels,
+  type LabelSelector,
+  type LabelSelectorSpec,
+} from '../../resources/label-selector.js'
+import type {ChangeEvent, StoreKey} from '../store/store.js'
+import {readObject, type Controller, type ReconcileContext, type ReconcileResult} from './controller.js'
+import {canonicalJson} from './deployment/template-hash.js'
+import {adopted, controllerOf, controllerRefTo, released} from './replicaset/owner.js'
+import {availableAtMs, isPodActive, isPodAvailable, isPodReady} from './replicaset/pod-state.js'
+import {podsToDelete} from './replicaset/pods-to-delete.js'
+
+const REPLICASETS = 'apps/replicasets'
+const PODS = '/pods'
+// the recorder's component (kube-controller-manager's replicaset controller, v1.32)
+const COMPONENT = 'replicaset-controller'
+// replica_set.go BurstReplicas: at most this many creations or deletions per sync (v1.32)
+const BURST_REPLICAS = 500
+
+interface PodTemplate {
+  metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[]}
+  spec?: Record<string, unknown>
+}
+
+interface ReplicaSetSpec {
+  replicas?: number
+  minReadySeconds?: number
+  selector?: LabelSelectorSpec
+  template?: PodTemplate
+}
+
+/**
+ * The ReplicaSet controller (pkg/controller/replicaset, v1.32): keeps spec.replicas active pods, adopting
+ * matching orphans and releasing pods that stopped matching, and reports what it sees in status.
+ */
+export const replicaSetController: Controller = {
+  name: 'replicaset',
+
+  keysFor(change: ChangeEvent, ctx: ReconcileContext): StoreKey[] {
+    if (change.resource === REPLICASETS) {
+      return change.type === 'DELETED' ? [] : [{resource: REPLICASETS, namespace: change.namespace, name: change.name}]
+    }
+    if (change.resource !== PODS) return []
+    const owner = controllerOf(change.object)
+    if (owner) {
+      if (owner.kind !== 'ReplicaSet') return []
+      const key = ctx.api.store.keyOfUid(owner.uid)
+      return key ? [key] : []
+    }
+    // an orphan: every ReplicaSet whose selector matches may adopt it (getPodReplicaSets)
+    if (change.type === 'DELETED' || change.object.metadata.deletionTimestamp !== undefined) return []
+    return ctx.api.store
+      .list(REPLICASETS, change.namespace)
+      .filter((stored) => selects(stored.object, change.object.metadata.labels))
+      .map((stored) => ({resource: REPLICASETS, namespace: change.namespace, name: stored.object.metadata.name ?? ''}))
+  },
+
+  async reconcile(key: StoreKey, ctx: ReconcileContext): Promise<ReconcileResult | void> {
+    const rs = await readObject(ctx, key)
+    if (!rs) return
+    const spec = specOf(rs)
+    const selector = selectorOf(rs)
+    if (!selector) return
+    const pods = ctx.api.store
+      .list(PODS, key.namespace)
+      .map((stored) => stored.object)
+      .filter(isPodActive)
+    const owned = await claimPods(rs, selector, pods, ctx)
+    if (rs.metadata.deletionTimestamp === undefined) await manageReplicas(rs, owned, pods, ctx)
+    return updateStatus(rs, spec, owned, ctx)
+  },
+}
+
+function specOf(rs: KubeObject): ReplicaSetSpec {
+  return (rs['spec'] as ReplicaSetSpec | undefined) ?? {}
+}
+
+function selectorOf(rs: KubeObject): LabelSelector | undefined {
+  try {
+    return labelSelectorFromSpec(specOf(rs).selector)
+  } catch (error) {
+    // admission refuses invalid selectors; should one be stored, the controller logs it and skips the object
+    if (error instanceof LabelSelectorError) return undefined
+    throw error
+  }
+}
+
+function selects(rs: KubeObject, labels: Record<string, string> | undefined): boolean {
+  const selector = selectorOf(rs)
+  return selector !== undefined && matchesLabels(selector, labels) && rs.metadata.deletionTimestamp === undefined
+}
+
+/** PodControllerRefManager.ClaimPods: the pods this ReplicaSet controls, after adoption and release. */
+async function claimPods(
+  rs: KubeObject,
+  selector: LabelSelector,
+  pods: readonly KubeObject[],
+  ctx: ReconcileContext,
+): Promise<KubeObject[]> {
+  const uid = rs.metadata.uid ?? ''
+  const owned: KubeObject[] = []
+  for (const pod of pods) {
+    const owner = controllerOf(pod)
+    const matches = matchesLabels(selector, pod.metadata.labels)
+    if (owner?.uid === uid) {
+      if (matches || rs.metadata.deletionTimestamp !== undefined) owned.push(pod)
+      else await ctx.api.update(released(pod, uid))
+    } else if (!owner && matches && rs.metadata.deletionTimestamp === undefined) {
+      owned.push(await ctx.api.update(adopted(pod, rs)))
+    }
+  }
+  return owned
+}
+
+/** replica_set.go manageReplicas: creates or deletes pods until spec.replicas are active. */
+async function manageReplicas(
+  rs: KubeObject,
+  owned: readonly KubeObject[],
+  allPods: readonly KubeObject[],
+  ctx: ReconcileContext,
+): Promise<void> {
+  const diff = owned.length - (specOf(rs).replicas ?? 1)
+  if (diff < 0) {
+    for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) {
+      const pod = await ctx.api.create(podFromTemplate(rs))
+      await ctx.events.record(rs, {
+        type: 'Normal',
+        reason: 'SuccessfulCreate',
+        message: `Created pod: ${pod.metadata.name ?? ''}`,
+        component: COMPONENT,
+      })
+    }
+    return
+  }
+  if (diff === 0) return
+  const related = relatedPods(rs, allPods, ctx)
+  for (const pod of podsToDelete(owned, related, Math.min(diff, BURST_REPLICAS), ctx.clock.now())) {
+    await ctx.api.delete(podsRef(rs), pod.metadata.name ?? '', {})
+    await ctx.events.record(rs, {
+      type: 'Normal',
+      reason: 'SuccessfulDelete',
+      message: `Deleted pod: ${pod.metadata.name ?? ''}`,
+      component: COMPONENT,
+    })
+  }
+}
+
+// getIndirectlyRelatedPods: the pods of every ReplicaSet sharing this one's controller (its Deployment)
+function relatedPods(rs: KubeObject, allPods: readonly KubeObject[], ctx: ReconcileContext): KubeObject[] {
+  const owner = controllerOf(rs)
+  const siblings = new Set([rs.metadata.uid ?? ''])
+  if (owner) {
+    for (const stored of ctx.api.store.list(REPLICASETS, rs.metadata.namespace ?? '')) {
+      if (controllerOf(stored.object)?.uid === owner.uid) siblings.add(stored.object.metadata.uid ?? '')
+    }
+  }
+  return allPods.filter((pod) => siblings.has(controllerOf(pod)?.uid ?? ''))
+}
+
+/** controller.GetPodFromTemplate: a pod named `<rs>-<5 random chars>` with the template's labels and spec. */
+function podFromTemplate(rs: KubeObject): KubeObject {
+  const template = specOf(rs).template ?? {}
+  const metadata: KubeObject['metadata'] = {
+    generateName: `${rs.metadata.name ?? ''}-`,
+    namespace: rs.metadata.namespace ?? 'default',
+    ownerReferences: [controllerRefTo(rs)],
+  }
+  if (template.metadata?.labels) metadata.labels = structuredClone(template.metadata.labels)
+  if (template.metadata?.annotations) metadata.annotations = structuredClone(template.metadata.annotations)
+  if (template.metadata?.finalizers) metadata.finalizers = [...template.metadata.finalizers]
+  return {apiVersion: 'v1', kind: 'Pod', metadata, spec: structuredClone(template.spec ?? {})}
+}
+
+function podsRef(rs: KubeObject): ResourceRef {
+  return {group: '', version: 'v1', resource: 'pods', namespace: rs.metadata.namespace ?? 'default'}
+}
+
+/** replica_set_utils.go calculateStatus, written only when it changed; requeues when a pod will turn available. */
+async function updateStatus(
+  rs: KubeObject,
+  spec: ReplicaSetSpec,
+  owned: readonly KubeObject[],
+  ctx: ReconcileContext,
+): Promise<ReconcileResult | void> {
+  const now = ctx.clock.now()
+  const minReadySeconds = spec.minReadySeconds ?? 0
+  const templateLabels = spec.template?.metadata?.labels ?? {}
+  const fullyLabeled = owned.filter((pod) =>
+    Object.entries(templateLabels).every(([k, v]) => pod.metadata.labels?.[k] === v),
+  ).length
+  const ready = owned.filter(isPodReady).length
+  const available = owned.filter((pod) => isPodAvailable(pod, minReadySeconds, now)).length
+  const previous = (rs['status'] as Record<string, unknown> | undefined) ?? {}
+  // ReplicaSetStatus: replicas is always written, the other counts are omitempty
+  const status: Record<string, unknown> = {replicas: owned.length}
+  if (fullyLabeled > 0) status['fullyLabeledReplicas'] = fullyLabeled
+  if (ready > 0) status['readyReplicas'] = ready
+  if (available > 0) status['availableReplicas'] = available
+  if (rs.metadata.generation !== undefined) status['observedGeneration'] = rs.metadata.generation
+  if (previous['conditions'] !== undefined) status['conditions'] = previous['conditions']
+  if (canonicalJson(status) !== canonicalJson(previous)) {
+    await ctx.api.update({...rs, status}, {subresource: 'status'})
+  }
+  const upcoming = owned
+    .map((pod) => availableAtMs(pod, minReadySeconds, now))
+    .filter((at): at is number => at !== undefined)
+  if (upcoming.length > 0) return {requeueAfterMs: Math.min(...upcoming) - now}
+}
