@@ -1,5 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {createSandbox, type Sandbox} from './support/cli.js'
+import {join} from 'node:path'
+import {execa} from 'execa'
+import {BIN, createSandbox, type Sandbox} from './support/cli.js'
 
 const PODS = `apiVersion: v1
 kind: Pod
@@ -158,5 +160,47 @@ describe('skiff get on the embedded cluster', () => {
   it('ignores missing objects with --ignore-not-found', async () => {
     const result = await sandbox.run(['get', 'pod', 'nope', '--ignore-not-found'])
     expect(result).toEqual({exitCode: 0, stdout: '', stderr: ''})
+  })
+})
+
+describe('skiff get --watch', () => {
+  it('prints the current rows, then a row for every change as it happens', async () => {
+    const sandbox = createSandbox()
+    try {
+      await sandbox.run(['create', 'configmap', 'first', '--from-literal=a=b'])
+      // Given a watcher of config maps
+      const watcher = execa('node', [BIN, 'get', 'configmaps', '-w', '--output-watch-events'], {
+        env: {SKIFF_HOME: join(sandbox.home, '.skiff'), HOME: sandbox.home, KUBECONFIG: ''},
+        reject: false,
+      })
+      let seen = ''
+      let waiting: {count: number; resolve: () => void} | undefined
+      watcher.stdout?.on('data', (chunk: Buffer) => {
+        seen += chunk.toString()
+        if (waiting && seen.split('\n').length > waiting.count) waiting.resolve()
+      })
+      const lines = (count: number): Promise<void> =>
+        new Promise((resolve) => {
+          waiting = {count, resolve}
+          if (seen.split('\n').length > count) resolve()
+        })
+      await lines(2)
+      // When another process creates and deletes one
+      await sandbox.run(['create', 'configmap', 'second', '--from-literal=c=d'])
+      await sandbox.run(['delete', 'configmap', 'second'])
+      await lines(4)
+      watcher.kill('SIGINT')
+      await watcher
+      // Then the watcher printed each event with kubectl's EVENT column
+      const rows = seen.trimEnd().split('\n')
+      expect(rows[0]).toMatch(/^EVENT\s+NAME\s+DATA\s+AGE$/)
+      expect(rows.slice(1).map((r) => r.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+        'ADDED first 1',
+        'ADDED second 1',
+        'DELETED second 1',
+      ])
+    } finally {
+      sandbox.dispose()
+    }
   })
 })

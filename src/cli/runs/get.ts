@@ -28,6 +28,9 @@ export interface GetFlags extends ConnectionFlags {
   'no-headers'?: boolean | undefined
   'ignore-not-found'?: boolean | undefined
   'show-kind'?: boolean | undefined
+  watch?: boolean | undefined
+  'watch-only'?: boolean | undefined
+  'output-watch-events'?: boolean | undefined
 }
 
 /** `get`: fetch what the arguments or files name, print it as -o says, report errors after the output. */
@@ -63,6 +66,11 @@ export async function runGet(ctx: CommandContext, args: readonly string[], flags
     }
   } else {
     visits.push(...resolveArgTargets(registry, {args, namespace: allNamespaces ? undefined : namespace}))
+  }
+  if (flags.watch || flags['watch-only']) {
+    const {watchResources} = await import('./get-watch.js')
+    await watchResources(ctx, backend, visits, printer, flags)
+    return
   }
   const result = await getResources(backend, {
     visits,
