@@ -76,7 +76,8 @@ export default class Describe extends SkiffCommand {
       fieldSelector: flags['field-selector'],
     })
     errors.push(...lookupErrors)
-    const now = Date.now()
+    // ages against the cluster's clock, which `cluster advance` may have moved ahead of this machine's
+    const now = await backend.serverTime()
     let first = true
     for (const {info, object} of targets) {
       const text = await describeObject(backend, info, object, {

@@ -47,7 +47,10 @@ export default class RolloutHistory extends SkiffCommand {
         errors.push(new Error(`no history viewer has been implemented for ${target.object.kind}`))
         continue
       }
-      const history = await deploymentHistory(backend, target.object, {revision: flags.revision, now: Date.now()})
+      const history = await deploymentHistory(backend, target.object, {
+        revision: flags.revision,
+        now: await backend.serverTime(),
+      })
       const withRevision = flags.revision > 0 ? `with revision #${flags.revision}` : ''
       this.out(printer(target.object, `${withRevision}\n${history}`))
     }

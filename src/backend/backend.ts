@@ -69,6 +69,8 @@ export interface ServerVersion {
  */
 export interface Backend {
   version(): Promise<ServerVersion>
+  /** The server's clock in ms since the epoch (a real API server's Date header), for ages computed client-side. */
+  serverTime(): Promise<number>
   discover(): Promise<ResourceInfo[]>
   get(ref: ResourceRef, name: string): Promise<KubeObject>
   list(ref: ResourceRef, options?: ListOptions): Promise<KubeList>

@@ -11,10 +11,15 @@ export function renderError(error: unknown): string {
   if (single instanceof AggregateErrors) return single.errors.map((e) => `${messageForError(e)}\n`).join('')
   if (isStatusError(single) && single.status.reason === 'Invalid') return renderInvalid(single)
   const standard = standardMessage(single)
-  if (standard !== undefined) return `${standard}\n`
-  if (single instanceof PlainError) return `${single.message}\n`
+  if (standard !== undefined) return withFinalNewline(standard)
+  if (single instanceof PlainError) return withFinalNewline(single.message)
   const message = single instanceof Error ? single.message : String(single)
-  return `${message.startsWith('error: ') ? message : `error: ${message}`}\n`
+  return withFinalNewline(message.startsWith('error: ') ? message : `error: ${message}`)
+}
+
+// kubectl's fatal() adds the final newline only when the message has none (cmd/util/helpers.go, v1.32)
+function withFinalNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`
 }
 
 function renderInvalid(error: StatusError): string {

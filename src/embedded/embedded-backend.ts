@@ -58,6 +58,10 @@ export class EmbeddedBackend implements Backend {
     return EMBEDDED_SERVER_VERSION
   }
 
+  async serverTime(): Promise<number> {
+    return this.clock.now()
+  }
+
   async discover(): Promise<ResourceInfo[]> {
     return [...BUILTIN_RESOURCES, ...customResources(this.store)]
   }

@@ -47,7 +47,7 @@ describe('the skiff command line', () => {
   it('suggests a command for a typo', async () => {
     const result = await sandbox.run(['gt', 'pods'])
     expect(result.exitCode).toBe(1)
-    expect(result.stderr).toBe('error: unknown command "gt" for "skiff"\n\nDid you mean this?\n\tget\n\n')
+    expect(result.stderr).toBe('error: unknown command "gt" for "skiff"\n\nDid you mean this?\n\tget\n')
   })
 
   it('asks for a resource type when get has none', async () => {

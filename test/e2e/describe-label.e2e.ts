@@ -19,7 +19,7 @@ describe('skiff describe, label and annotate on the embedded cluster', () => {
     )
     expect(result.stdout).toMatch(/NewReplicaSet:\s+web-[a-z0-9]+ \(2\/2 replicas created\)\n/)
     expect(result.stdout).toMatch(
-      /Normal\s+ScalingReplicaSet\s+\S+\s+deployment-controller\s+Scaled up replica set web-[a-z0-9]+ from 0 to 2\n$/,
+      /Normal\s+ScalingReplicaSet\s+\d+s\s+deployment-controller\s+Scaled up replica set web-[a-z0-9]+ from 0 to 2\n$/,
     )
     expect(result.stdout).toContain('RollingUpdateStrategy:  25% max unavailable, 25% max surge\n')
     expect(result.stdout).toMatch(/ {3}nginx:\n {4}Image: {9}nginx:1\.27\n/)

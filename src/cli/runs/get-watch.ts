@@ -23,19 +23,22 @@ export async function watchResources(
   const types = new Set(visits.map((v) => `${v.info.group}/${v.info.resource}`))
   const [visit] = visits
   if (!visit || types.size !== 1 || visits.length > 1) {
-    throw new Error('watch is only supported on individual resources and resource collections - more than 1 resource was found')
+    throw new Error(
+      'watch is only supported on individual resources and resource collections - more than 1 resource was found',
+    )
   }
   const ref = refFor(visit.info, visit.namespace)
   const options: ListOptions = {labelSelector: flags.selector, fieldSelector: flags['field-selector']}
   if (visit.kind !== 'list') options.fieldSelector = `metadata.name=${visit.name}`
   const list = await backend.list(ref, options)
   const withEvents = flags['output-watch-events'] === true
-  const print = await eventPrinter(ctx, printer, flags)
+  const print = await eventPrinter(ctx, backend, printer, flags)
   if (!flags['watch-only']) {
     for (const object of list.items) await print(withEvents ? 'ADDED' : undefined, object)
   }
   for await (const event of backend.watch(ref, {...options, resourceVersion: list.metadata.resourceVersion})) {
-    if (event.type === 'ERROR') throw new Error(String((event.object as {message?: unknown})['message'] ?? 'watch failed'))
+    if (event.type === 'ERROR')
+      throw new Error(String((event.object as {message?: unknown})['message'] ?? 'watch failed'))
     if (event.type === 'BOOKMARK') continue
     await print(withEvents ? event.type : undefined, event.object)
   }
@@ -43,7 +46,12 @@ export async function watchResources(
 
 type EventPrint = (eventType: string | undefined, object: KubeObject) => Promise<void>
 
-async function eventPrinter(ctx: CommandContext, printer: ResolvedPrinter, flags: GetFlags): Promise<EventPrint> {
+async function eventPrinter(
+  ctx: CommandContext,
+  backend: Backend,
+  printer: ResolvedPrinter,
+  flags: GetFlags,
+): Promise<EventPrint> {
   if (printer.type !== 'table') {
     const {createObjectPrinter} = await import('../../output/object-printer.js')
     const objects = createObjectPrinter(printer)
@@ -58,6 +66,7 @@ async function eventPrinter(ctx: CommandContext, printer: ResolvedPrinter, flags
   // each event's row shows the object as the event carries it, so every step of a change is seen
   return async (eventType, object) => {
     const {group} = parseApiVersion(object.apiVersion)
-    ctx.out(table.print(buildTable([object], columnsFor(group, object.kind), Date.now()), eventType))
+    const now = await backend.serverTime()
+    ctx.out(table.print(buildTable([object], columnsFor(group, object.kind), now), eventType))
   }
 }

@@ -126,7 +126,7 @@ describe('renderError for client-side errors', () => {
 
   // kubectl cmdutil fatal() (v1.32) adds the final newline only when the message lacks one; cobra's unknown-command
   // message already ends with one, so real kubectl prints no blank line after `Did you mean this?\n\tget`
-  it.fails('adds the final newline only when the message has none', () => {
+  it('adds the final newline only when the message has none', () => {
     expect(renderError(new PlainError('error: unknown command "gt" for "skiff"\n\nDid you mean this?\n\tget\n'))).toBe(
       'error: unknown command "gt" for "skiff"\n\nDid you mean this?\n\tget\n',
     )

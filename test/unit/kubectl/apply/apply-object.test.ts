@@ -120,6 +120,9 @@ class MemoryBackend implements Backend {
   version(): never {
     throw new Error('not used by apply')
   }
+  serverTime(): never {
+    throw new Error('not used by apply')
+  }
   discover(): never {
     throw new Error('not used by apply')
   }

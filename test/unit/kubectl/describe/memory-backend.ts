@@ -119,6 +119,9 @@ export class MemoryBackend implements Backend {
   version(): never {
     throw new Error('not supported by MemoryBackend')
   }
+  serverTime(): never {
+    throw new Error('not supported by MemoryBackend')
+  }
   discover(): Promise<ResourceInfo[]> {
     return Promise.resolve([...this.resources])
   }
