@@ -48,8 +48,12 @@ export default class Get extends SkiffCommand {
     }),
     'show-kind': Flags.boolean({description: 'If present, list the resource type for the requested object(s).'}),
     watch: Flags.boolean({char: 'w', description: 'After listing/getting the requested object, watch for changes.'}),
-    'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.'}),
-    'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used.'}),
+    'watch-only': Flags.boolean({
+      description: 'Watch for changes to the requested object(s), without listing/getting first.',
+    }),
+    'output-watch-events': Flags.boolean({
+      description: 'Output watch event objects when --watch or --watch-only is used.',
+    }),
     'chunk-size': Flags.integer({
       default: 500,
       description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.',
