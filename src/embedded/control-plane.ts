@@ -1,6 +1,10 @@
 import type {Controller} from './controllers/controller.js'
+import {cronJobController} from './controllers/cronjob-controller.js'
 import {deploymentController} from './controllers/deployment-controller.js'
+import {endpointsController} from './controllers/endpoints-controller.js'
+import {endpointSliceController} from './controllers/endpointslice-controller.js'
 import {garbageCollector} from './controllers/garbage-collector.js'
+import {jobController} from './controllers/job-controller.js'
 import {kubelet} from './kubelet/kubelet-controller.js'
 import {namespaceController} from './controllers/namespace-controller.js'
 import {nodeLifecycleController} from './controllers/node-lifecycle-controller.js'
@@ -14,8 +18,12 @@ export const CONTROLLERS: readonly Controller[] = [
   namespaceController,
   deploymentController,
   replicaSetController,
+  cronJobController,
+  jobController,
   nodeLifecycleController,
   taintEvictionController,
+  endpointsController,
+  endpointSliceController,
   scheduler,
   kubelet,
 ]
