@@ -29,6 +29,7 @@ import RolloutResume from './rollout/resume.js'
 import RolloutStatus from './rollout/status.js'
 import RolloutUndo from './rollout/undo.js'
 import Scale from './scale.js'
+import Serve from './serve.js'
 import SetImage from './set/image.js'
 import Wait from './wait.js'
 import Cordon from './cordon.js'
@@ -70,6 +71,7 @@ export const COMMANDS = {
   'rollout:status': RolloutStatus,
   'rollout:undo': RolloutUndo,
   scale: Scale,
+  serve: Serve,
   'set:image': SetImage,
   wait: Wait,
   cordon: Cordon,

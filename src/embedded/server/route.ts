@@ -1,0 +1,62 @@
+/** What a request path names: a discovery document, or a resource (collection, object or subresource). */
+export type Route =
+  | {type: 'version'}
+  | {type: 'core-versions'}
+  | {type: 'groups'}
+  | {type: 'group'; group: string}
+  | {type: 'resource-list'; group: string; version: string}
+  | {
+      type: 'resource'
+      group: string
+      version: string
+      resource: string
+      namespace?: string
+      name?: string
+      subresource?: string
+    }
+  | {type: 'unknown'}
+
+// the namespace object's own subresources, which would otherwise read as /namespaces/{ns}/{resource}
+const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize'])
+
+function resourcePath(group: string, version: string, rest: readonly string[]): Route {
+  let segments = rest
+  let namespace: string | undefined
+  if (
+    segments[0] === 'namespaces' &&
+    segments.length >= 3 &&
+    !(segments.length === 3 && NAMESPACE_SUBRESOURCES.has(segments[2] ?? ''))
+  ) {
+    namespace = segments[1]
+    segments = segments.slice(2)
+  }
+  const [resource, name, subresource, ...extra] = segments
+  if (resource === undefined || resource === '' || extra.length > 0) return {type: 'unknown'}
+  const route: Route = {type: 'resource', group, version, resource}
+  if (namespace !== undefined) route.namespace = namespace
+  if (name !== undefined) route.name = name
+  if (subresource !== undefined) route.subresource = subresource
+  return route
+}
+
+/** Parses a request path as kube-apiserver's REST paths are laid out. */
+export function parseRoute(pathname: string): Route {
+  const segments = pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => decodeURIComponent(s))
+  const [root, first, second, ...rest] = segments
+  if (root === 'version' && segments.length === 1) return {type: 'version'}
+  if (root === 'api') {
+    if (first === undefined) return {type: 'core-versions'}
+    if (second === undefined) return {type: 'resource-list', group: '', version: first}
+    return resourcePath('', first, [second, ...rest])
+  }
+  if (root === 'apis') {
+    if (first === undefined) return {type: 'groups'}
+    if (second === undefined) return {type: 'group', group: first}
+    if (rest.length === 0) return {type: 'resource-list', group: first, version: second}
+    return resourcePath(first, second, rest)
+  }
+  return {type: 'unknown'}
+}
