@@ -96,9 +96,12 @@ export class EmbeddedBackend implements Backend {
 
   async table(ref: ResourceRef, options: ListOptions & {name?: string} = {}): Promise<Table> {
     const info = await this.resolve(ref)
-    const objects =
-      options.name === undefined ? (await this.list(ref, options)).items : [await this.get(ref, options.name)]
-    return buildTable(objects, columnsFor(info.group, info.kind), this.clock.now())
+    if (options.name !== undefined)
+      return buildTable([await this.get(ref, options.name)], columnsFor(info.group, info.kind), this.clock.now())
+    const list = await this.list(ref, options)
+    const table = buildTable(list.items, columnsFor(info.group, info.kind), this.clock.now())
+    // the list's resourceVersion and continue token, so a client can page through tables as through lists
+    return {...table, metadata: list.metadata}
   }
 
   async create(object: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {

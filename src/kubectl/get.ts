@@ -4,6 +4,7 @@ import type {ResourceInfo} from '../backend/refs.js'
 import {hasReason} from '../backend/status.js'
 import type {Table} from '../backend/table.js'
 import {refFor} from '../resources/registry.js'
+import {listAll, listPages} from './list-all.js'
 import type {Visit} from './targets.js'
 
 /** What `get` asks for. */
@@ -14,6 +15,8 @@ export interface GetOptions {
   ignoreNotFound: boolean
   /** tables (human output) or objects (-o json|yaml|name|jsonpath|custom-columns) */
   as: 'table' | 'objects'
+  /** --chunk-size: lists come in pages of this many objects; 0 or undefined: all at once */
+  chunkSize?: number | undefined
 }
 
 /** Consecutive results of one resource type, merged into one table (one header). */
@@ -46,11 +49,14 @@ export async function getResources(backend: Backend, options: GetOptions): Promi
     const ref = refFor(visit.info, visit.namespace)
     try {
       if (options.as === 'table') {
-        const table =
-          visit.kind === 'list' ? await backend.table(ref, listOptions) : await backend.table(ref, {name: visit.name})
-        addRows(result.groups, visit.info, table, visit.kind === 'list')
+        if (visit.kind === 'list') {
+          for await (const page of listPages((page) => backend.table(ref, page), listOptions, options.chunkSize))
+            addRows(result.groups, visit.info, page, true)
+        } else {
+          addRows(result.groups, visit.info, await backend.table(ref, {name: visit.name}), false)
+        }
       } else if (visit.kind === 'list') {
-        result.objects.push(...(await backend.list(ref, listOptions)).items)
+        result.objects.push(...(await listAll(backend, ref, listOptions, options.chunkSize)))
       } else {
         result.objects.push(await backend.get(ref, visit.name))
       }

@@ -7,7 +7,9 @@
 // counts (scripts and lines) without blocking the build. Once the counts are high enough, CI should
 // switch to --strict, which exits 1 when any script fails.
 //
-//   node test/kubectl-tests/run.mjs [--filter RE] [--verbose] [--kubectl PATH] [--strict] ...
+// With --serve, real kubectl runs the scripts against `skiff serve` (started and stopped here).
+//
+//   node test/kubectl-tests/run.mjs [--filter RE] [--verbose] [--kubectl PATH] [--serve] [--strict] ...
 //   node test/kubectl-tests/run.mjs --help
 
 import {existsSync, realpathSync, rmSync} from 'node:fs'
@@ -20,6 +22,7 @@ import {parseArgs} from 'node:util'
 import {prepareCluster, SetupError} from './cluster.mjs'
 import {scriptEnvironment} from './environment.mjs'
 import {externalBinary, skiffBinary} from './kubectl-binary.mjs'
+import {startServe} from './serve.mjs'
 import {formatScriptResult, formatSummary} from './report.mjs'
 import {countCommandLines, runScriptLines} from './script-runner.mjs'
 import {expandVariables, parseTxtar} from './txtar.mjs'
@@ -39,6 +42,8 @@ Options:
   --verbose, -v      print every line, command and output (testscript -v)
   --kubectl PATH     run the scripts with this kubectl-compatible binary instead of skiff
   --kubeconfig FILE  with --kubectl: the cluster to use (default: $KUBECONFIG, ~/.kube/config)
+  --serve            start \`skiff serve\` on a fresh embedded cluster and run the scripts with real
+                     kubectl (or --kubectl PATH) against it
   --skiff FILE       skiff's entry point (default: <project>/bin/run.js)
   --dir DIR          the folder of .txtar scripts (default: $KUBE_ROOT/test/cmd/testdata)
   --no-setup         do not create the per-script namespace and ServiceAccount
@@ -62,6 +67,7 @@ function readOptions(argv) {
       verbose: {type: 'boolean', short: 'v', default: false},
       kubectl: {type: 'string'},
       kubeconfig: {type: 'string'},
+      serve: {type: 'boolean', default: false},
       skiff: {type: 'string'},
       dir: {type: 'string'},
       'no-setup': {type: 'boolean', default: false},
@@ -77,7 +83,9 @@ function readOptions(argv) {
   const kubeRoot = process.env['KUBECTL_TESTS_DIR']
     ? resolve(process.env['KUBECTL_TESTS_DIR'])
     : resolve(PROJECT_ROOT, '..', 'shared', 'kubectl-tests')
-  const external = values.kubectl !== undefined
+  const external = values.kubectl !== undefined || values.serve
+  if (values.serve && values.kubeconfig !== undefined)
+    throw new UsageError('--serve writes its own kubeconfig: drop --kubeconfig')
   return {
     help: values.help,
     filter: values.filter === undefined ? undefined : compileFilter(values.filter),
@@ -85,8 +93,10 @@ function readOptions(argv) {
     kubeRoot,
     dir: values.dir === undefined ? join(kubeRoot, 'test', 'cmd', 'testdata') : resolve(values.dir),
     binary: external
-      ? externalBinary(resolveProgram(values.kubectl))
+      ? externalBinary(resolveProgram(values.kubectl ?? 'kubectl'))
       : skiffBinary(resolve(values.skiff ?? join(PROJECT_ROOT, 'bin', 'run.js'))),
+    serve: values.serve,
+    skiffEntry: resolve(values.skiff ?? join(PROJECT_ROOT, 'bin', 'run.js')),
     kubeconfig: values.kubeconfig === undefined ? process.env['KUBECONFIG'] : resolve(values.kubeconfig),
     setup: !values['no-setup'],
     jobs: positiveInteger('--jobs', values.jobs) ?? (external ? 1 : Math.min(MAX_DEFAULT_JOBS, availableParallelism())),
@@ -245,8 +255,27 @@ async function main(argv) {
   const tempRoot = realpathSync(await mkdtemp(join(tmpdir(), 'skiff-kubectl-tests-')))
   // also on an early exit (EPIPE, a crash), so no clusters pile up in the temp dir
   if (!options.keep) process.on('exit', () => rmSync(tempRoot, {recursive: true, force: true}))
-  const results = await runAll(scripts, options, tempRoot)
-  process.stdout.write('\n' + formatSummary(results, {label: options.binary.label}) + '\n')
+  let server
+  if (options.serve) {
+    try {
+      server = await startServe({skiffEntry: options.skiffEntry, root: tempRoot})
+    } catch (error) {
+      // report-only runs tell and pass; --strict fails
+      process.stdout.write(
+        `kubectl command tests against skiff serve: not run, the server did not start: ${error.message}\n`,
+      )
+      return options.strict ? 1 : 0
+    }
+  }
+  let results
+  try {
+    if (server) process.stdout.write(`skiff serve at ${server.address}\n`)
+    results = await runAll(scripts, server ? {...options, kubeconfig: server.kubeconfig} : options, tempRoot)
+  } finally {
+    await server?.stop()
+  }
+  const label = server ? `${options.binary.label} against skiff serve` : options.binary.label
+  process.stdout.write('\n' + formatSummary(results, {label}) + '\n')
   const failed = results.some((result) => !result.passed)
   return options.strict && failed ? 1 : 0
 }

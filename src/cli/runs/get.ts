@@ -31,6 +31,7 @@ export interface GetFlags extends ConnectionFlags {
   watch?: boolean | undefined
   'watch-only'?: boolean | undefined
   'output-watch-events'?: boolean | undefined
+  'chunk-size'?: number | undefined
 }
 
 /** `get`: fetch what the arguments or files name, print it as -o says, report errors after the output. */
@@ -78,6 +79,7 @@ export async function runGet(ctx: CommandContext, args: readonly string[], flags
     fieldSelector: flags['field-selector'],
     ignoreNotFound: flags['ignore-not-found'] === true,
     as: printer.type === 'table' ? 'table' : 'objects',
+    chunkSize: flags['chunk-size'],
   })
   errors.push(...result.errors)
   if (printer.type === 'table') {

@@ -3,7 +3,7 @@ import type {KubeObject} from '../../backend/object.js'
 import {isStatusError} from '../../backend/status.js'
 import {eventsFor, type DescribeContext} from './context.js'
 import {describeEvents, eventTargetOf, searchEvents} from './events.js'
-import {listAll} from './list-all.js'
+import {listAll} from '../list-all.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {LEVEL_0, tabbedString} from './prefix-writer.js'
 

@@ -1,6 +1,6 @@
 import type {KubeObject} from '../../backend/object.js'
 import type {DescribeContext} from './context.js'
-import {listAll} from './list-all.js'
+import {listAll} from '../list-all.js'
 import type {Pod} from './pod-types.js'
 import {LEVEL_0, type PrefixWriter} from './prefix-writer.js'
 

@@ -1,7 +1,7 @@
 import type {Backend} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
 import {isStatusError} from '../../backend/status.js'
-import {listAll} from './list-all.js'
+import {listAll} from '../list-all.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
 import {parseTimestamp, translateTimestampSince} from '../../resources/columns/age.js'
 

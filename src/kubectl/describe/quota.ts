@@ -2,7 +2,7 @@
 import type {KubeObject} from '../../backend/object.js'
 import {hasReason} from '../../backend/status.js'
 import type {DescribeContext} from './context.js'
-import {listAll} from './list-all.js'
+import {listAll} from '../list-all.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './multiline.js'
 import {LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter} from './prefix-writer.js'
 import {formatQuantity, newQuantity, quantityOf, quantityString, scaledValue} from '../../resources/quantity.js'
