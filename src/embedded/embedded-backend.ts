@@ -15,7 +15,7 @@ import type {WatchEvent} from '../backend/watch.js'
 import {BUILTIN_RESOURCES} from '../resources/builtin.js'
 import {buildTable, columnsFor} from '../resources/columns/index.js'
 import type {Clock} from './clock/clock.js'
-import {listObjects, paginate} from './list-objects.js'
+import {listObjects} from './list-objects.js'
 import type * as Admission from './admit.js'
 import {deleteObject, isDeletionComplete} from './delete-object.js'
 import {customResources} from './custom-resources.js'
@@ -81,11 +81,10 @@ export class EmbeddedBackend implements Backend {
   async list(ref: ResourceRef, options: ListOptions = {}): Promise<KubeList> {
     await this.settle()
     const info = await this.resolve(ref)
-    const {items, revision} = this.store.snapshot(() => ({
-      items: listObjects(this.store, info, ref.namespace, options),
+    const {page, revision} = this.store.snapshot(() => ({
+      page: listObjects(this.store, info, ref.namespace, options),
       revision: this.store.revision(),
     }))
-    const page = paginate(items, options)
     return {
       apiVersion: apiVersionOf(info),
       kind: `${info.kind}List`,

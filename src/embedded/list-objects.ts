@@ -7,13 +7,23 @@ import {matchesLabels, parseLabelSelector} from '../resources/label-selector.js'
 import {storeResource} from './storage-key.js'
 import type {Store} from './store/store.js'
 
-/** The objects of a resource that match the list options' selectors, in namespace/name order. */
+/** One page of a list: the matching objects, and the token for the next page when more may follow. */
+export interface ListPage {
+  items: KubeObject[]
+  continue?: string
+}
+
+/**
+ * The objects of a resource that match the list options' selectors, in namespace/name order, one page of
+ * `limit` (all without one) after the `continue` key. As kube-apiserver's storage does, it reads on from the
+ * key and filters until the page is full, and offers a token whenever more objects follow, matching or not.
+ */
 export function listObjects(
   store: Store,
   info: ResourceInfo,
   namespace: string | undefined,
   options: ListOptions,
-): KubeObject[] {
+): ListPage {
   const labels = options.labelSelector
     ? parseOrBadRequest(() => parseLabelSelector(options.labelSelector ?? ''))
     : undefined
@@ -21,33 +31,28 @@ export function listObjects(
   const fields = options.fieldSelector
     ? parseOrBadRequest(() => convertFieldSelector(info, parseFieldSelector(options.fieldSelector ?? '')))
     : undefined
-  const all = store.list(storeResource(info), info.namespaced ? namespace : undefined).map((s) => s.object)
-  return all.filter(
-    (object) =>
-      (!labels || matchesLabels(labels, object.metadata.labels)) &&
-      (!fields || parseOrBadRequest(() => matchesFields(fields, fieldsOf(info.kind, object)))),
-  )
+  const after = options.continue ? decodeContinue(options.continue) : undefined
+  const limit = options.limit && options.limit > 0 ? options.limit : Infinity
+  const items: KubeObject[] = []
+  let more = false
+  for (const {object} of store.scan(storeResource(info), info.namespaced ? namespace : undefined, after)) {
+    if (items.length >= limit) {
+      more = true
+      break
+    }
+    if (labels && !matchesLabels(labels, object.metadata.labels)) continue
+    if (fields && !parseOrBadRequest(() => matchesFields(fields, fieldsOf(info.kind, object)))) continue
+    items.push(object)
+  }
+  const last = items[items.length - 1]
+  if (!more || !last) return {items}
+  const token: ContinueToken = {namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? ''}
+  return {items, continue: Buffer.from(JSON.stringify(token)).toString('base64url')}
 }
 
 interface ContinueToken {
   namespace: string
   name: string
-}
-
-/** One page of a list (limit/continue), with the token for the next page. */
-export function paginate(items: KubeObject[], options: ListOptions): {items: KubeObject[]; continue?: string} {
-  let start = 0
-  if (options.continue) {
-    const after = decodeContinue(options.continue)
-    start = items.findIndex((o) => compareKey(o, after) > 0)
-    if (start < 0) start = items.length
-  }
-  const limit = options.limit && options.limit > 0 ? options.limit : items.length
-  const page = items.slice(start, start + limit)
-  const last = page[page.length - 1]
-  if (start + limit >= items.length || !last) return {items: page}
-  const token: ContinueToken = {namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? ''}
-  return {items: page, continue: Buffer.from(JSON.stringify(token)).toString('base64url')}
 }
 
 function decodeContinue(text: string): ContinueToken {
@@ -59,13 +64,6 @@ function decodeContinue(text: string): ContinueToken {
     if (!(error instanceof SyntaxError)) throw error
   }
   throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)')
-}
-
-function compareKey(object: KubeObject, key: ContinueToken): number {
-  const namespace = object.metadata.namespace ?? ''
-  if (namespace !== key.namespace) return namespace < key.namespace ? -1 : 1
-  const name = object.metadata.name ?? ''
-  return name === key.name ? 0 : name < key.name ? -1 : 1
 }
 
 function parseOrBadRequest<T>(parse: () => T): T {

@@ -131,6 +131,20 @@ export class Store {
     return rows.map((row) => ({object: JSON.parse(row.object) as KubeObject, revision: row.revision}))
   }
 
+  /**
+   * Objects of a resource in key order (namespace, name) strictly after `after`, parsed one at a time as the
+   * caller reads them, so a page of a large list costs the page, not the list. Read it to the end or break
+   * out of the loop: the connection is busy while the scan is open.
+   */
+  *scan(resource: string, namespace?: string, after?: {namespace: string; name: string}): Generator<StoredObject> {
+    const rows = (
+      namespace === undefined
+        ? this.statements.scanAll.iterate(resource, after?.namespace ?? '', after?.name ?? '')
+        : this.statements.scanNamespace.iterate(resource, namespace, after?.namespace === namespace ? after.name : '')
+    ) as IterableIterator<ObjectRow>
+    for (const row of rows) yield {object: JSON.parse(row.object) as KubeObject, revision: row.revision}
+  }
+
   /** Every object in a namespace, of any resource. */
   listInNamespace(namespace: string): Array<StoredObject & {resource: string}> {
     const rows = this.statements.listInNamespace.all(namespace) as Array<ObjectRow & {resource: string}>
@@ -248,6 +262,12 @@ function prepare(db: BetterSqlite3.Database) {
     listAll: db.prepare('SELECT object, revision FROM objects WHERE resource = ? ORDER BY namespace, name'),
     listNamespace: db.prepare(
       'SELECT object, revision FROM objects WHERE resource = ? AND namespace = ? ORDER BY name',
+    ),
+    scanAll: db.prepare(
+      'SELECT object, revision FROM objects WHERE resource = ? AND (namespace, name) > (?, ?) ORDER BY namespace, name',
+    ),
+    scanNamespace: db.prepare(
+      'SELECT object, revision FROM objects WHERE resource = ? AND namespace = ? AND name > ? ORDER BY name',
     ),
     listInNamespace: db.prepare(
       'SELECT resource, object, revision FROM objects WHERE namespace = ? ORDER BY resource, name',
