@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {SkiffCommand} from '../src/cli/base-command.js'
+import {aggregateMessage} from '../src/resources/aggregate-message.js'
 import {AggregateErrors} from '../src/cli/errors.js'
 import {dryRunFlag, filenameFlags, printFlags} from '../src/cli/flags.js'
 import {readTargets, resolveVisits} from '../src/cli/resource-targets.js'
@@ -65,10 +66,15 @@ export default class Scale extends SkiffCommand {
       selector: flags.selector,
       all: flags.all,
     })
-    const read = await readTargets(backend, visits, {selector: flags.selector})
-    errors.push(...read.errors)
     if (errors.length > 0) throw new AggregateErrors(errors)
-    if (read.targets.length === 0) throw new Error('no objects passed to scale')
+    // objects that cannot be read are reported after the others are scaled, as kubectl's visitor does
+    const read = await readTargets(backend, visits, {selector: flags.selector})
+    if (read.targets.length === 0) {
+      const missing = read.errors.map((e) => (e instanceof Error ? e.message : String(e)))
+      throw new Error(
+        missing.length > 0 ? `no objects passed to scale ${aggregateMessage(missing)}` : 'no objects passed to scale',
+      )
+    }
     if (flags['resource-version'] !== '' && read.targets.length > 1)
       throw new Error('cannot use --resource-version with multiple resources')
     // kubectl stops at the first object that fails to scale
@@ -81,5 +87,6 @@ export default class Scale extends SkiffCommand {
       })
       this.out(printer(target.object, `scaled${dryRunSuffix(dryRun)}`))
     }
+    if (read.errors.length > 0) throw new AggregateErrors(read.errors)
   }
 }

@@ -4,6 +4,7 @@ import type {ResourceInfo, ResourceRef} from '../backend/refs.js'
 import {hasReason} from '../backend/status.js'
 import {refFor} from '../resources/registry.js'
 import type {Visit} from './targets.js'
+import {explainListError} from './list-error.js'
 
 /** What `delete` asks for. */
 export interface DeleteRequest {
@@ -41,7 +42,11 @@ export async function deleteResources(
     const ref = refFor(visit.info, visit.namespace)
     try {
       const keys =
-        visit.kind === 'list' ? await listKeys(backend, ref, request) : [{namespace: visit.namespace, name: visit.name}]
+        visit.kind === 'list'
+          ? await listKeys(backend, ref, request).catch((error: unknown) => {
+              throw explainListError(error, visit.info, request)
+            })
+          : [{namespace: visit.namespace, name: visit.name}]
       for (const {namespace, name} of keys) {
         // a list across all namespaces names each object's own namespace
         const objectRef = refFor(visit.info, namespace)

@@ -3,6 +3,7 @@ import type {KubeObject} from '../backend/object.js'
 import type {ResourceInfo} from '../backend/refs.js'
 import {hasReason} from '../backend/status.js'
 import {refFor} from '../resources/registry.js'
+import {explainListError} from './list-error.js'
 import type {Visit} from './targets.js'
 
 /** An object to describe, with its resource. */
@@ -26,7 +27,10 @@ export async function findDescribeTargets(
     const ref = refFor(visit.info, visit.namespace)
     try {
       if (visit.kind === 'list') {
-        for (const object of (await backend.list(ref, selectors)).items) targets.push({info: visit.info, object})
+        const list = await backend.list(ref, selectors).catch((error: unknown) => {
+          throw explainListError(error, visit.info, selectors)
+        })
+        for (const object of list.items) targets.push({info: visit.info, object})
         continue
       }
       try {

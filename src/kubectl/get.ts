@@ -5,6 +5,7 @@ import {hasReason} from '../backend/status.js'
 import type {Table} from '../backend/table.js'
 import {refFor} from '../resources/registry.js'
 import {listAll, listPages} from './list-all.js'
+import {explainListError} from './list-error.js'
 import type {Visit} from './targets.js'
 
 /** What `get` asks for. */
@@ -62,7 +63,7 @@ export async function getResources(backend: Backend, options: GetOptions): Promi
       }
     } catch (error) {
       if (options.ignoreNotFound && hasReason(error, 'NotFound')) continue
-      result.errors.push(error)
+      result.errors.push(visit.kind === 'list' ? explainListError(error, visit.info, listOptions) : error)
     }
   }
   return result
