@@ -5,6 +5,7 @@ import {dryRunFlag, filenameFlags, printFlags} from '../src/cli/flags.js'
 import {readFilenameArgs} from '../src/cli/manifest-input.js'
 import {createWritePrinter, dryRunSuffix, parseDryRun} from '../src/cli/write-output.js'
 import {applyObject} from '../src/kubectl/apply/apply-object.js'
+import {serverSideApply} from '../src/kubectl/apply/server-side.js'
 import {isMapped, mapManifestObjects} from '../src/kubectl/manifest-objects.js'
 import {matchesLabels, parseLabelSelector} from '../src/resources/label-selector.js'
 import {ResourceRegistry} from '../src/resources/registry.js'
@@ -27,8 +28,14 @@ export default class Apply extends SkiffCommand {
       description: 'Selector (label query) to filter on; only objects from the files that match are applied.',
     }),
     'field-manager': Flags.string({
-      default: 'kubectl-client-side-apply',
-      description: 'Name of the manager used to track field ownership.',
+      description:
+        "Name of the manager used to track field ownership. Default: 'kubectl-client-side-apply', or 'kubectl' with --server-side.",
+    }),
+    'server-side': Flags.boolean({
+      description: 'If true, apply runs in the server instead of the client.',
+    }),
+    'force-conflicts': Flags.boolean({
+      description: 'If true, server-side apply will force the changes against conflicts.',
     }),
     overwrite: Flags.boolean({
       default: true,
@@ -48,6 +55,12 @@ export default class Apply extends SkiffCommand {
       throw new Error('must specify one of -f and -k')
     }
     const dryRun = parseDryRun(flags['dry-run'])
+    // kubectl apply.go Validate (v1.32)
+    if (flags['force-conflicts'] && !flags['server-side'])
+      throw new Error('--force-conflicts only works with --server-side')
+    if (flags['server-side'] && dryRun === 'client') {
+      throw new Error("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)")
+    }
     const printer = await createWritePrinter(flags)
     const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
     const entries = await readFilenameArgs(flags.filename, flags.recursive)
@@ -62,14 +75,21 @@ export default class Apply extends SkiffCommand {
       }
       if (selector && !matchesLabels(selector, entry.object.metadata.labels)) continue
       try {
-        const result = await applyObject(backend, entry.info, entry.object, {
-          namespace,
-          dryRun,
-          fieldManager: flags['field-manager'],
-          overwrite: flags.overwrite,
-          source: entry.source.file,
-          commandName: this.config.bin,
-        })
+        const result = flags['server-side']
+          ? await serverSideApply(backend, entry.info, entry.object, {
+              namespace,
+              dryRun: dryRun === 'server',
+              ...(flags['field-manager'] === undefined ? {} : {fieldManager: flags['field-manager']}),
+              force: flags['force-conflicts'],
+            })
+          : await applyObject(backend, entry.info, entry.object, {
+              namespace,
+              dryRun,
+              fieldManager: flags['field-manager'],
+              overwrite: flags.overwrite,
+              source: entry.source.file,
+              commandName: this.config.bin,
+            })
         for (const warning of result.warnings) this.err(`${warning}\n`)
         this.out(printer(result.object, `${result.operation}${dryRunSuffix(dryRun)}`))
       } catch (error) {

@@ -22,6 +22,11 @@ import ClusterNodeCrash from './cluster/node/crash.js'
 import ClusterNodeRestore from './cluster/node/restore.js'
 import ClusterReset from './cluster/reset.js'
 import ClusterUse from './cluster/use.js'
+import ConfigCurrentContext from './config/current-context.js'
+import ConfigGetContexts from './config/get-contexts.js'
+import ConfigSetContext from './config/set-context.js'
+import ConfigUseContext from './config/use-context.js'
+import ConfigView from './config/view.js'
 import RolloutHistory from './rollout/history.js'
 import RolloutPause from './rollout/pause.js'
 import RolloutRestart from './rollout/restart.js'
@@ -64,6 +69,11 @@ export const COMMANDS = {
   'cluster:node:restore': ClusterNodeRestore,
   'cluster:reset': ClusterReset,
   'cluster:use': ClusterUse,
+  'config:current-context': ConfigCurrentContext,
+  'config:get-contexts': ConfigGetContexts,
+  'config:set-context': ConfigSetContext,
+  'config:use-context': ConfigUseContext,
+  'config:view': ConfigView,
   'rollout:history': RolloutHistory,
   'rollout:pause': RolloutPause,
   'rollout:restart': RolloutRestart,

@@ -72,6 +72,8 @@ export interface Backend {
   /** The server's clock in ms since the epoch (a real API server's Date header), for ages computed client-side. */
   serverTime(): Promise<number>
   discover(): Promise<ResourceInfo[]>
+  /** Asks the server again, past any discovery cache (kubectl's RESTMapper reset on a miss); absent when discovery is never cached. */
+  rediscover?(): Promise<ResourceInfo[]>
   get(ref: ResourceRef, name: string): Promise<KubeObject>
   list(ref: ResourceRef, options?: ListOptions): Promise<KubeList>
   table(ref: ResourceRef, options?: ListOptions & {name?: string}): Promise<Table>

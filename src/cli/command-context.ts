@@ -23,7 +23,7 @@ export class CommandContext {
 
   /** The Backend for --context/--kubeconfig; opened on first use. */
   async backend(flags: ConnectionFlags): Promise<Backend> {
-    this.opened ??= await openBackend(resolveTarget(flags))
+    this.opened ??= await openBackend(resolveTarget(flags), flags)
     return this.opened
   }
 

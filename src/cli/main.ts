@@ -1,5 +1,6 @@
 import {dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {connectionFlagsAfterCommand} from './context.js'
 import {fastPathFor} from './fast-path.js'
 import {renderError} from './render-error.js'
 
@@ -8,7 +9,8 @@ import {renderError} from './render-error.js'
  * with the error worded as kubectl words it on stderr and no stack unless SKIFF_DEBUG is set. Hot commands
  * take the fast path; everything else goes through oclif, loaded only then.
  */
-export async function main(argv: string[], binUrl: string): Promise<number> {
+export async function main(givenArgv: string[], binUrl: string): Promise<number> {
+  const argv = connectionFlagsAfterCommand(givenArgv)
   const root = dirname(dirname(fileURLToPath(binUrl)))
   const fast = fastPathFor(argv, root)
   if (fast) {

@@ -14,6 +14,7 @@ export interface OutputFlags {
   template?: string | undefined
   'no-headers'?: boolean | undefined
   'allow-missing-template-keys'?: boolean | undefined
+  'show-managed-fields'?: boolean | undefined
 }
 
 /** Parses -o and resolves its printer, reading a template file when the format names one. */
@@ -39,6 +40,7 @@ export async function resolveOutput(
     ...(fileContent === undefined ? {} : {fileContent}),
     noHeaders: flags['no-headers'] === true,
     allowMissingKeys: flags['allow-missing-template-keys'] !== false,
+    showManagedFields: flags['show-managed-fields'] === true,
   })
   return {format, printer}
 }

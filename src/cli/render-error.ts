@@ -1,4 +1,5 @@
 import {isStatusError, type StatusError, type StatusCause} from '../backend/status.js'
+import {VerbatimError} from '../cluster/verbatim-error.js'
 import {AggregateErrors, PlainError} from './errors.js'
 
 /**
@@ -12,7 +13,7 @@ export function renderError(error: unknown): string {
   if (isStatusError(single) && single.status.reason === 'Invalid') return renderInvalid(single)
   const standard = standardMessage(single)
   if (standard !== undefined) return withFinalNewline(standard)
-  if (single instanceof PlainError) return withFinalNewline(single.message)
+  if (single instanceof PlainError || single instanceof VerbatimError) return withFinalNewline(single.message)
   const message = single instanceof Error ? single.message : String(single)
   return withFinalNewline(message.startsWith('error: ') ? message : `error: ${message}`)
 }

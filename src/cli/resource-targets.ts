@@ -3,7 +3,8 @@ import type {KubeObject} from '../backend/object.js'
 import type {ResourceInfo, ResourceRef} from '../backend/refs.js'
 import {isMapped, mapManifestObjects} from '../kubectl/manifest-objects.js'
 import {resolveArgTargets, type Visit} from '../kubectl/targets.js'
-import {refFor, ResourceRegistry} from '../resources/registry.js'
+import {refFor, type ResourceRegistry} from '../resources/registry.js'
+import {registryFor} from './context.js'
 import {readFilenameArgs} from './manifest-input.js'
 
 /** How a verb over existing objects (scale, rollout, set image, wait) named them. */
@@ -38,7 +39,7 @@ export async function resolveVisits(
   backend: Backend,
   request: TargetRequest,
 ): Promise<{registry: ResourceRegistry; visits: Visit[]; errors: unknown[]}> {
-  const registry = new ResourceRegistry(await backend.discover())
+  const registry = await registryFor(backend, request.args)
   const errors: unknown[] = []
   const visits: Visit[] = []
   if (request.filenames.length > 0) {

@@ -9,7 +9,12 @@ import type {Clock} from './clock/clock.js'
 import {newUid, randomNameSuffix} from './clock/random.js'
 import {hasGeneration, hasStatusSubresource, resetsStatusOnCreate, specOf} from './object-rules.js'
 import {storeKey, storeResource} from './storage-key.js'
+import {writeStrategyFor} from './crd/strategy.js'
 import type {Store} from './store/store.js'
+
+// managedFields are recorded on the same write path as admission, and loaded with it
+export {recordCreate, recordUpdateOf, serverSideApply} from './field-manager/record.js'
+export {appliedObject} from './field-manager/applied-object.js'
 
 const NAMESPACES: ResourceInfo = {
   group: '',
@@ -62,13 +67,15 @@ export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, inpu
   // the Job strategy derives its selector from the uid, so the uid exists before defaulting
   metadata.uid = newUid()
   rejectUndecodable(info, object)
+  const strategy = writeStrategyFor(store, clock, info)
   let defaulted = defaultObject(info, object)
-  const causes = validateObject(info, defaulted)
+  if (strategy) defaulted = strategy.prepare(defaulted, undefined, undefined)
+  const causes = [...validateObject(info, defaulted), ...(strategy?.validate(defaulted, undefined, undefined) ?? [])]
   if (causes.length > 0) throw invalid(info, metadata.name, causes)
   if (resource === '/services') defaulted = assignServiceAddresses(store, info, defaulted)
   if (store.get(storeKey(info, metadata.namespace, metadata.name))) throw alreadyExists(info, metadata.name)
   defaulted.metadata.creationTimestamp = clock.timestamp()
-  if (hasGeneration(resource, isCustom(info))) defaulted.metadata.generation = 1
+  if (strategy?.tracksGeneration || hasGeneration(resource, isCustom(info))) defaulted.metadata.generation = 1
   return reorder(defaulted)
 }
 
@@ -81,6 +88,7 @@ export function admitUpdate(
   input: KubeObject,
   old: KubeObject,
   subresource: string | undefined,
+  cluster?: {store: Store; clock: Clock},
 ): KubeObject {
   const resource = storeResource(info)
   let object = structuredClone(input)
@@ -120,8 +128,13 @@ export function admitUpdate(
   else delete metadata.generation
   rejectUndecodable(info, object)
   const skipsDefaulting = subresource === 'status' || subresource === 'finalize' || subresource === 'binding'
-  const defaulted = skipsDefaulting ? object : defaultObject(info, object, old)
-  const causes: StatusCause[] = validateObject(info, defaulted, old, subresource ? {subresource} : {})
+  const strategy = cluster && writeStrategyFor(cluster.store, cluster.clock, info)
+  let defaulted = skipsDefaulting ? object : defaultObject(info, object, old)
+  if (strategy) defaulted = strategy.prepare(defaulted, old, subresource)
+  const causes: StatusCause[] = [
+    ...validateObject(info, defaulted, old, subresource ? {subresource} : {}),
+    ...(strategy?.validate(defaulted, old, subresource) ?? []),
+  ]
   if (causes.length > 0) throw invalid(info, metadata.name ?? '', causes)
   if (defaulted.metadata.generation !== undefined && specOf(defaulted) !== specOf(old)) {
     defaulted.metadata.generation += 1

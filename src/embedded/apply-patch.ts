@@ -1,7 +1,7 @@
-import type {Patch} from '../backend/backend.js'
+import type {Patch, WriteOptions} from '../backend/backend.js'
 import {isJsonObject, type KubeObject} from '../backend/object.js'
 import {apiVersionOf, type ResourceInfo} from '../backend/refs.js'
-import {badRequest, StatusError} from '../backend/status.js'
+import {badRequest, invalid, StatusError} from '../backend/status.js'
 import {patchSchemaFor} from '../resources/patch/builtin-schema.js'
 import {PatchError, patchErrorToStatus} from '../resources/patch/errors.js'
 import {applyJsonPatch} from '../resources/patch/json-patch.js'
@@ -37,8 +37,25 @@ function patchBody(info: ResourceInfo, current: KubeObject, patch: Patch): unkno
       return applyStrategicMergePatch(current, patch.body, schema)
     }
     case 'apply':
-      // server-side apply (field managers) is not built yet: answer as a server without it would
+      // server-side apply goes through the field manager (field-manager/record.ts); only the scale subresource lands here
       throw unsupportedMediaType()
+  }
+}
+
+// PatchOptions validation (apimachinery pkg/apis/meta/v1/validation ValidatePatchOptions, v1.32)
+const PATCH_OPTIONS = {group: 'meta.k8s.io', kind: 'PatchOptions'}
+
+/** Refuses an apply patch without a field manager, and force on any other patch, with the API server's 422s. */
+export function checkPatchOptions(patch: Patch, options: WriteOptions): void {
+  if (patch.type === 'apply' && !options.fieldManager) {
+    throw invalid(PATCH_OPTIONS, '', [
+      {reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch'},
+    ])
+  }
+  if (patch.type !== 'apply' && options.force === true) {
+    throw invalid(PATCH_OPTIONS, '', [
+      {reason: 'FieldValueForbidden', field: 'force', message: 'Forbidden: may not be specified for non-apply patch'},
+    ])
   }
 }
 

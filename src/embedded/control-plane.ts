@@ -1,5 +1,6 @@
 import type {Controller} from './controllers/controller.js'
 import {cronJobController} from './controllers/cronjob-controller.js'
+import {definitionCleanupController} from './crd/cleanup-controller.js'
 import {deploymentController} from './controllers/deployment-controller.js'
 import {endpointsController} from './controllers/endpoints-controller.js'
 import {endpointSliceController} from './controllers/endpointslice-controller.js'
@@ -16,6 +17,7 @@ import {scheduler} from './scheduler/scheduler.js'
 export const CONTROLLERS: readonly Controller[] = [
   garbageCollector,
   namespaceController,
+  definitionCleanupController,
   deploymentController,
   replicaSetController,
   cronJobController,

@@ -13,17 +13,23 @@ import {badRequest, conflict, invalid, notFound, type Status} from '../backend/s
 import type {Table} from '../backend/table.js'
 import type {WatchEvent} from '../backend/watch.js'
 import {BUILTIN_RESOURCES} from '../resources/builtin.js'
-import {buildTable, columnsFor} from '../resources/columns/index.js'
+import {buildTable} from '../resources/columns/index.js'
 import type {Clock} from './clock/clock.js'
 import {listObjects} from './list-objects.js'
 import type * as Admission from './admit.js'
 import {deleteObject, isDeletionComplete} from './delete-object.js'
 import {customResources} from './custom-resources.js'
-import {isScalable, scaleOf, withScale} from './scale-subresource.js'
+import {servedColumns} from './crd/columns.js'
+import {deleteDefinition} from './crd/delete-definition.js'
+import {isDefinitionResource} from './crd/lookup.js'
+import {scaleAdapterFor} from './crd/scale.js'
 import {storeKey} from './storage-key.js'
 import type {Store} from './store/store.js'
 import {watchChanges} from './watch-changes.js'
 import type {ControllerRunner} from './controllers/runner.js'
+import {DEFAULT_FIELD_MANAGER} from './field-manager/component-managers.js'
+import type {Writer} from './field-manager/record.js'
+import {AsyncLocalStorage} from 'node:async_hooks'
 
 // The Kubernetes release whose API and behaviour the embedded control plane follows.
 const EMBEDDED_SERVER_VERSION: ServerVersion = {
@@ -47,6 +53,8 @@ const EMBEDDED_SERVER_VERSION: ServerVersion = {
 export class EmbeddedBackend implements Backend {
   // set by this process's writes; other processes' writes and due timers are found by hasWork
   private dirty = false
+  // the control-plane component whose reconcile is running, so its writes are recorded under its name
+  private readonly component = new AsyncLocalStorage<string>()
 
   constructor(
     readonly store: Store,
@@ -72,8 +80,9 @@ export class EmbeddedBackend implements Backend {
     const stored = this.store.get(storeKey(info, ref.namespace, name))
     if (!stored) throw notFound(info, name)
     if (ref.subresource === 'scale') {
-      if (!isScalable(info.kind)) throw notFound(info, name)
-      return scaleOf(stored.object)
+      const scaling = scaleAdapterFor(this.store, info)
+      if (!scaling) throw notFound(info, name)
+      return scaling.scaleOf(stored.object)
     }
     return stored.object
   }
@@ -96,18 +105,23 @@ export class EmbeddedBackend implements Backend {
   async table(ref: ResourceRef, options: ListOptions & {name?: string} = {}): Promise<Table> {
     const info = await this.resolve(ref)
     if (options.name !== undefined)
-      return buildTable([await this.get(ref, options.name)], columnsFor(info.group, info.kind), this.clock.now())
+      return buildTable([await this.get(ref, options.name)], servedColumns(this.store, info), this.clock.now())
     const list = await this.list(ref, options)
-    const table = buildTable(list.items, columnsFor(info.group, info.kind), this.clock.now())
+    const table = buildTable(list.items, servedColumns(this.store, info), this.clock.now())
     // the list's resourceVersion and continue token, so a client can page through tables as through lists
     return {...table, metadata: list.metadata}
   }
 
   async create(object: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
     const info = await this.infoForObject(object)
-    const {admitCreate} = await this.admission()
+    const {admitCreate, recordCreate} = await this.admission()
     const created = this.store.transaction(() => {
-      const admitted = admitCreate(this.store, this.clock, info, object)
+      const admitted = recordCreate(
+        info,
+        object,
+        admitCreate(this.store, this.clock, info, object),
+        this.writer(options),
+      )
       if (options.dryRun) return admitted
       return this.store.put(storeKey(info, admitted.metadata.namespace, admitted.metadata.name ?? ''), admitted)
     })
@@ -126,15 +140,22 @@ export class EmbeddedBackend implements Backend {
   async patch(ref: ResourceRef, name: string, patch: Patch, options: WriteOptions = {}): Promise<KubeObject> {
     const info = await this.resolve(ref)
     const admission = await this.admission()
-    const {applyPatch} = await import('./apply-patch.js')
+    const {applyPatch, checkPatchOptions} = await import('./apply-patch.js')
+    checkPatchOptions(patch, options)
     const patched = this.store.transaction(() => {
+      if (patch.type === 'apply' && ref.subresource !== 'scale')
+        return this.applyLocked(admission, info, ref, name, patch.body, options)
       const current = this.store.get(storeKey(info, ref.namespace, name))
       if (!current) throw notFound(info, name)
       if (ref.subresource === 'scale') {
-        if (!isScalable(info.kind)) throw notFound(info, name)
-        const scale = applyPatch(info, scaleOf(current.object), patch)
-        const scaled = this.updateLocked(admission, info, withScale(current.object, scale), options)
-        return scaleOf(scaled)
+        const scaling = scaleAdapterFor(this.store, info)
+        if (!scaling) throw notFound(info, name)
+        const scale = applyPatch(info, scaling.scaleOf(current.object), patch)
+        const scaled = this.updateLocked(admission, info, scaling.withScale(current.object, scale), {
+          ...options,
+          fieldsSubresource: 'scale',
+        })
+        return scaling.scaleOf(scaled)
       }
       const next = applyPatch(info, current.object, patch)
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
@@ -163,7 +184,14 @@ export class EmbeddedBackend implements Backend {
   async delete(ref: ResourceRef, name: string, options: DeleteOptions = {}): Promise<KubeObject | Status> {
     const info = await this.resolve(ref)
     const result = this.store.transaction(() =>
-      deleteObject(this.store, this.clock, info, ref.namespace, name, options),
+      (isDefinitionResource(info) ? deleteDefinition : deleteObject)(
+        this.store,
+        this.clock,
+        info,
+        ref.namespace,
+        name,
+        options,
+      ),
     )
     if (!options.dryRun) this.dirty = true
     return result
@@ -211,11 +239,52 @@ export class EmbeddedBackend implements Backend {
     return import('./admit.js')
   }
 
+  /** Runs a control-plane component's work with its writes recorded under the component's field manager. */
+  actingAs<T>(manager: string, work: () => Promise<T>): Promise<T> {
+    return this.component.run(manager, work)
+  }
+
+  private writer(options: WriteOptions): Writer {
+    return {
+      manager: options.fieldManager ?? this.component.getStore() ?? DEFAULT_FIELD_MANAGER,
+      time: this.clock.timestamp(),
+    }
+  }
+
+  // server-side apply: creates the object when absent, else merges into it (the field manager's Apply)
+  private applyLocked(
+    admission: typeof Admission,
+    info: ResourceInfo,
+    ref: ResourceRef,
+    name: string,
+    body: unknown,
+    options: WriteOptions,
+  ): KubeObject {
+    const applied = admission.appliedObject(info, ref, name, body)
+    const current = this.store.get(storeKey(info, ref.namespace, name))
+    const writer = {...this.writer(options), force: options.force === true, subresource: ref.subresource}
+    const merged = admission.serverSideApply(info, current?.object, applied, writer)
+    if (!current) {
+      const admitted = admission.admitCreate(this.store, this.clock, info, merged)
+      if (options.dryRun) return admitted
+      return this.store.put(storeKey(info, admitted.metadata.namespace, admitted.metadata.name ?? ''), admitted)
+    }
+    const withVersion = {
+      ...merged,
+      metadata: {...merged.metadata, resourceVersion: current.object.metadata.resourceVersion},
+    }
+    return this.updateLocked(admission, info, withVersion, {
+      ...options,
+      subresource: ref.subresource,
+      fieldsRecorded: true,
+    })
+  }
+
   private updateLocked(
     admission: typeof Admission,
     info: ResourceInfo,
     object: KubeObject,
-    options: WriteOptions & {subresource?: string | undefined},
+    options: WriteOptions & {subresource?: string | undefined; fieldsSubresource?: string; fieldsRecorded?: boolean},
   ): KubeObject {
     const name = object.metadata.name ?? ''
     const key = storeKey(info, object.metadata.namespace, name)
@@ -229,7 +298,13 @@ export class EmbeddedBackend implements Backend {
         'the object has been modified; please apply your changes to the latest version and try again',
       )
     }
-    const next = admission.admitUpdate(info, object, current.object, options.subresource)
+    const admitted = admission.admitUpdate(info, object, current.object, options.subresource, this)
+    const next = options.fieldsRecorded
+      ? admitted
+      : admission.recordUpdateOf(info, current.object, object, admitted, {
+          ...this.writer(options),
+          subresource: options.fieldsSubresource ?? options.subresource,
+        })
     if (options.dryRun) return next
     if (JSON.stringify(next) === JSON.stringify(current.object)) return current.object
     return isDeletionComplete(key.resource, next, current.object)

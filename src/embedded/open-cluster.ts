@@ -52,3 +52,12 @@ export async function advanceCluster(backend: EmbeddedBackend, durationMs: numbe
   backend.clock.advance(durationMs)
   await backend.settle()
 }
+
+/**
+ * For a long-running process (`skiff serve`): takes up the clock offset another process's `cluster advance`
+ * stored since this one opened the cluster, so both agree on 'now'.
+ */
+export function refreshClockOffset(backend: EmbeddedBackend): void {
+  const stored = Number(backend.store.readMeta(CLOCK_OFFSET_KEY) ?? '0')
+  if (stored > backend.clock.offset) backend.clock.advance(stored - backend.clock.offset)
+}

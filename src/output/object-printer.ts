@@ -3,6 +3,7 @@
  * remembers between calls: YAML writes `---` before every object after the first, custom columns
  * print their header once. Create one per command run (or per `get -w`) and call print per object.
  */
+import {isJsonObject} from '../backend/object.js'
 import {CustomColumnsPrinter} from './custom-columns.js'
 import {printJson} from './json.js'
 import {printJsonPath} from './jsonpath/printer.js'
@@ -21,14 +22,17 @@ const YAML_SEPARATOR = '---\n'
 /** The printer for every format but the table (which prints the server's Table with table.ts). */
 export function createObjectPrinter(printer: Exclude<ResolvedPrinter, {type: 'table'}>): ObjectPrinter {
   switch (printer.type) {
-    case 'json':
-      return {print: (object) => printJson(object)}
+    case 'json': {
+      const shown = managedFieldsView(printer.showManagedFields)
+      return {print: (object) => printJson(shown(object))}
+    }
     case 'yaml': {
+      const shown = managedFieldsView(printer.showManagedFields)
       let printed = 0
       return {
         print: (object) => {
           printed += 1
-          return (printed > 1 ? YAML_SEPARATOR : '') + printYaml(object)
+          return (printed > 1 ? YAML_SEPARATOR : '') + printYaml(shown(object))
         },
       }
     }
@@ -44,4 +48,20 @@ export function createObjectPrinter(printer: Exclude<ResolvedPrinter, {type: 'ta
       return {print: (object) => columns.print(object)}
     }
   }
+}
+
+// printers.OmitManagedFieldsPrinter (cli-runtime, v1.32): json and yaml leave metadata.managedFields out of
+// every object, and of a List's items, unless --show-managed-fields
+function managedFieldsView(show: boolean): (object: unknown) => unknown {
+  return show ? (object) => object : omitManagedFields
+}
+
+function omitManagedFields(object: unknown): unknown {
+  if (!isJsonObject(object)) return object
+  const items = object['items']
+  const withItems = Array.isArray(items) ? {...object, items: items.map(omitManagedFields)} : object
+  const metadata = withItems['metadata']
+  if (!isJsonObject(metadata) || !('managedFields' in metadata)) return withItems
+  const {managedFields: _managedFields, ...rest} = metadata
+  return {...withItems, metadata: rest}
 }

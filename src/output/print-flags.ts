@@ -117,8 +117,8 @@ export function templateReadError(format: OutputFormat, path: string, cause: str
 /** A printer ready to use: templates parsed, file contents applied. */
 export type ResolvedPrinter =
   | {readonly type: 'table'; readonly wide: boolean}
-  | {readonly type: 'json'}
-  | {readonly type: 'yaml'}
+  /** showManagedFields: --show-managed-fields; otherwise metadata.managedFields is left out, as kubectl does */
+  | {readonly type: 'json' | 'yaml'; readonly showManagedFields: boolean}
   | {readonly type: 'name'; readonly operation?: string}
   | {
       readonly type: 'jsonpath'
@@ -138,15 +138,18 @@ export interface ResolvePrinterOptions {
   operation?: string
   /** --allow-missing-template-keys (default true) */
   allowMissingKeys?: boolean
+  /** --show-managed-fields (json and yaml) */
+  showManagedFields?: boolean
 }
 
 /** Parses the format's template or spec (ToPrinter's second half); throws kubectl's parse errors. */
 export function resolvePrinter(format: OutputFormat, options: ResolvePrinterOptions = {}): ResolvedPrinter {
   switch (format.type) {
     case 'table':
+      return format
     case 'json':
     case 'yaml':
-      return format
+      return {type: format.type, showManagedFields: options.showManagedFields === true}
     case 'name':
       return format.withOperation && options.operation !== undefined
         ? {type: 'name', operation: options.operation}

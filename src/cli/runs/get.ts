@@ -1,6 +1,6 @@
 import {AggregateErrors, UsageError} from '../errors.js'
 import type {CommandContext} from '../command-context.js'
-import type {ConnectionFlags} from '../context.js'
+import {registryFor, type ConnectionFlags} from '../context.js'
 import {readFilenameArgs} from '../manifest-input.js'
 import {resolveOutput} from '../output-flags.js'
 import {getResources, type GetResult} from '../../kubectl/get.js'
@@ -10,7 +10,7 @@ import {asList} from '../../output/list.js'
 import type {ResolvedPrinter} from '../../output/print-flags.js'
 import {sortObjects, sortTableRows} from '../../output/sort-by.js'
 import {printTables} from '../../output/table.js'
-import {kindPrefix, ResourceRegistry} from '../../resources/registry.js'
+import {kindPrefix} from '../../resources/registry.js'
 
 /** The flags of `get`, as the oclif command and the fast path both deliver them. */
 export interface GetFlags extends ConnectionFlags {
@@ -48,7 +48,7 @@ export async function runGet(ctx: CommandContext, args: readonly string[], flags
   }
   const {printer} = await resolveOutput(flags, {humanReadable: true})
   const backend = await ctx.backend(flags)
-  const registry = new ResourceRegistry(await backend.discover())
+  const registry = await registryFor(backend, args)
   const allNamespaces = flags['all-namespaces'] === true
   const namespace = ctx.namespace(flags)
   const errors: unknown[] = []

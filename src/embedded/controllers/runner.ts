@@ -2,6 +2,7 @@ import type {ResourceInfo} from '../../backend/refs.js'
 import {hasReason} from '../../backend/status.js'
 import type {EmbeddedBackend} from '../embedded-backend.js'
 import {EventRecorder} from '../events.js'
+import {componentManager} from '../field-manager/component-managers.js'
 import {storeResource} from '../storage-key.js'
 import type {StoreKey} from '../store/store.js'
 import type {Controller, ReconcileContext} from './controller.js'
@@ -47,7 +48,10 @@ export class ControllerRunner {
         events: new EventRecorder(api),
         infoFor: (resource) => infos.get(resource),
       }
-      let moment = Math.min(Number(api.store.readMeta(SETTLED_KEY) ?? target), target)
+      // catch-up starts at the first timer due since the last settle, not at the last settle itself: a change
+      // written just now, after a quiet spell, is reconciled now (its ReplicaSet is not older than its Deployment)
+      const settled = Number(api.store.readMeta(SETTLED_KEY) ?? target)
+      let moment = Math.min(Math.max(settled, api.store.nextTimerDue() ?? target), target)
       for (;;) {
         api.clock.simulateAt(moment)
         await this.drainChanges(api, ctx)
@@ -97,7 +101,7 @@ export class ControllerRunner {
   // Another process may have changed the object between the read and the write: the next change requeues it.
   private async reconcile(controller: Controller, key: StoreKey, ctx: ReconcileContext): Promise<void> {
     try {
-      const result = await controller.reconcile(key, ctx)
+      const result = await ctx.api.actingAs(componentManager(controller.name), () => controller.reconcile(key, ctx))
       if (result?.requeueAfterMs !== undefined) {
         const due = ctx.clock.now() + Math.max(0, result.requeueAfterMs)
         ctx.api.store.transaction(() => ctx.api.store.addTimer(controller.name, key, due))

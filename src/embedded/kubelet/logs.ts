@@ -37,6 +37,8 @@ export async function* readPodLogs(
   podName: string,
   namespace: string,
   options: LogOptions = {},
+  // ends a followed log when its reader goes away (skiff serve's client disconnected)
+  signal?: AbortSignal,
 ): AsyncIterable<string> {
   let pod = (await api.get({...PODS_REF, namespace}, podName)) as KubeletPod
   const {spec, containerID} = locateContainer(pod, options)
@@ -67,8 +69,9 @@ export async function* readPodLogs(
   yield* emit(first)
   if (!options.follow) return
   for (;;) {
-    if (window.finishedAtMs !== undefined || budget <= 0) return
-    await sleep(FOLLOW_POLL_MS)
+    if (window.finishedAtMs !== undefined || budget <= 0 || signal?.aborted) return
+    await sleep(FOLLOW_POLL_MS, undefined, {signal}).catch(() => undefined)
+    if (signal?.aborted) return
     await api.settle()
     try {
       pod = (await api.get({...PODS_REF, namespace}, podName)) as KubeletPod

@@ -13,7 +13,14 @@ export type Route =
       namespace?: string
       name?: string
       subresource?: string
+      /** a legacy `/watch/` path (GET .../watch/namespaces/ns/pods): a watch whatever the query says */
+      watch?: boolean
     }
+  | {type: 'openapi-v2'}
+  | {type: 'openapi-v3'}
+  /** `/openapi/v3/api/v1`, `/openapi/v3/apis/apps/v1`: path is what follows /openapi/v3/ */
+  | {type: 'openapi-v3-group'; path: string}
+  | {type: 'health'}
   | {type: 'unknown'}
 
 // the namespace object's own subresources, which would otherwise read as /namespaces/{ns}/{resource}
@@ -22,6 +29,8 @@ const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize'])
 function resourcePath(group: string, version: string, rest: readonly string[]): Route {
   let segments = rest
   let namespace: string | undefined
+  const watch = segments[0] === 'watch' && segments.length > 1
+  if (watch) segments = segments.slice(1)
   if (
     segments[0] === 'namespaces' &&
     segments.length >= 3 &&
@@ -36,6 +45,7 @@ function resourcePath(group: string, version: string, rest: readonly string[]): 
   if (namespace !== undefined) route.namespace = namespace
   if (name !== undefined) route.name = name
   if (subresource !== undefined) route.subresource = subresource
+  if (watch) route.watch = true
   return route
 }
 
@@ -47,6 +57,13 @@ export function parseRoute(pathname: string): Route {
     .map((s) => decodeURIComponent(s))
   const [root, first, second, ...rest] = segments
   if (root === 'version' && segments.length === 1) return {type: 'version'}
+  if ((root === 'healthz' || root === 'livez' || root === 'readyz') && segments.length === 1) return {type: 'health'}
+  if (root === 'openapi') {
+    if (first === 'v2' && second === undefined) return {type: 'openapi-v2'}
+    if (first === 'v3' && second === undefined) return {type: 'openapi-v3'}
+    if (first === 'v3') return {type: 'openapi-v3-group', path: segments.slice(2).join('/')}
+    return {type: 'unknown'}
+  }
   if (root === 'api') {
     if (first === undefined) return {type: 'core-versions'}
     if (second === undefined) return {type: 'resource-list', group: '', version: first}

@@ -121,8 +121,10 @@ describe('create', () => {
     expect(created['status']).toEqual({})
     // a later read finds what was stored, plus what the Deployment controller has since written: its revision
     // annotation and status, under a later resourceVersion
-    const {annotations, resourceVersion, ...stored} = (await api.get(deploymentsRef(), 'web')).metadata
-    const {resourceVersion: createdVersion, ...sent} = created.metadata
+    // (and managedFields: the controller's writes add its entries)
+    const {annotations, resourceVersion, managedFields, ...stored} = (await api.get(deploymentsRef(), 'web')).metadata
+    const {resourceVersion: createdVersion, managedFields: createdFields, ...sent} = created.metadata
+    expect(managedFields?.length).toBeGreaterThan(createdFields?.length ?? 0)
     expect(stored).toEqual(sent)
     expect(annotations).toEqual({'deployment.kubernetes.io/revision': '1'})
     expect(Number(resourceVersion)).toBeGreaterThan(Number(createdVersion))
@@ -406,14 +408,15 @@ describe('patch', () => {
     expect(error.message).toContain('metadata.name: Invalid value: "other": field is immutable')
   })
 
-  it('answers NotFound for a missing object and UnsupportedMediaType for server-side apply', async () => {
+  it('answers NotFound for a missing object, and 422 for server-side apply without a field manager', async () => {
     expect((await rejection(api.patch(deploymentsRef(), 'nope', {type: 'merge', body: {}}))).reason).toBe('NotFound')
     await api.create(configMap('cfg'))
     expect(
       await rejection(api.patch(coreRef('configmaps', 'default'), 'cfg', {type: 'apply', body: {}})),
     ).toMatchObject({
-      reason: 'UnsupportedMediaType',
-      code: 415,
+      reason: 'Invalid',
+      code: 422,
+      message: 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
     })
   })
 })
