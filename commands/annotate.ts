@@ -1,4 +1,5 @@
 import {Args} from '@oclif/core'
+import {fieldManagerFlag} from '../src/cli/flags.js'
 import {MetadataCommand, metadataFlags} from '../src/cli/metadata-command.js'
 
 export default class Annotate extends MetadataCommand {
@@ -10,7 +11,7 @@ export default class Annotate extends MetadataCommand {
   ]
   static override strict = false
   static override args = {resources: Args.string({description: 'TYPE NAME KEY_1=VAL_1 ... KEY_N=VAL_N'})}
-  static override flags = metadataFlags
+  static override flags = {...metadataFlags, ...fieldManagerFlag('kubectl-annotate')}
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Annotate)

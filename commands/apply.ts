@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {SkiffCommand} from '../src/cli/base-command.js'
+import {registryForManifests} from '../src/cli/context.js'
 import {AggregateErrors} from '../src/cli/errors.js'
 import {dryRunFlag, filenameFlags, printFlags} from '../src/cli/flags.js'
 import {readFilenameArgs} from '../src/cli/manifest-input.js'
@@ -7,8 +8,8 @@ import {createWritePrinter, dryRunSuffix, parseDryRun} from '../src/cli/write-ou
 import {applyObject} from '../src/kubectl/apply/apply-object.js'
 import {serverSideApply} from '../src/kubectl/apply/server-side.js'
 import {isMapped, mapManifestObjects} from '../src/kubectl/manifest-objects.js'
+import {fieldValidationOf} from '../src/kubectl/validate-flag.js'
 import {matchesLabels, parseLabelSelector} from '../src/resources/label-selector.js'
-import {ResourceRegistry} from '../src/resources/registry.js'
 
 export default class Apply extends SkiffCommand {
   static override summary = 'Apply a configuration to a resource by file name or stdin'
@@ -55,6 +56,7 @@ export default class Apply extends SkiffCommand {
       throw new Error('must specify one of -f and -k')
     }
     const dryRun = parseDryRun(flags['dry-run'])
+    const fieldValidation = fieldValidationOf(flags.validate)
     // kubectl apply.go Validate (v1.32)
     if (flags['force-conflicts'] && !flags['server-side'])
       throw new Error('--force-conflicts only works with --server-side')
@@ -65,7 +67,7 @@ export default class Apply extends SkiffCommand {
     const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
     const entries = await readFilenameArgs(flags.filename, flags.recursive)
     const backend = await this.backend(flags)
-    const registry = new ResourceRegistry(await backend.discover())
+    const registry = await registryForManifests(backend, entries)
     const namespace = this.namespace(flags)
     const errors: unknown[] = []
     for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
@@ -86,6 +88,7 @@ export default class Apply extends SkiffCommand {
               namespace,
               dryRun,
               fieldManager: flags['field-manager'],
+              fieldValidation,
               overwrite: flags.overwrite,
               source: entry.source.file,
               commandName: this.config.bin,

@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {registryForManifests} from '../src/cli/context.js'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {SkiffCommand} from '../src/cli/base-command.js'
 import {AggregateErrors} from '../src/cli/errors.js'
@@ -96,7 +97,7 @@ export default class Delete extends SkiffCommand {
           'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
         )
       const entries = await readFilenameArgs(filenames, flags.recursive)
-      for (const entry of mapManifestObjects(registry, entries, {
+      for (const entry of mapManifestObjects(await registryForManifests(backend, entries, registry), entries, {
         namespace: this.namespace(flags),
         explicit: flags.namespace !== undefined,
       })) {

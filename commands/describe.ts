@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {registryForManifests} from '../src/cli/context.js'
 import {SkiffCommand} from '../src/cli/base-command.js'
 import {AggregateErrors, UsageError} from '../src/cli/errors.js'
 import {filenameFlags, selectorFlags} from '../src/cli/flags.js'
@@ -58,7 +59,10 @@ export default class Describe extends SkiffCommand {
     const visits: Visit[] = []
     if (filenames.length > 0) {
       const entries = await readFilenameArgs(filenames, flags.recursive)
-      for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
+      for (const entry of mapManifestObjects(await registryForManifests(backend, entries, registry), entries, {
+        namespace,
+        explicit: flags.namespace !== undefined,
+      })) {
         if (isMapped(entry))
           visits.push({
             kind: 'named',

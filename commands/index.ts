@@ -38,6 +38,9 @@ import Serve from './serve.js'
 import SetImage from './set/image.js'
 import Wait from './wait.js'
 import Cordon from './cordon.js'
+import AuthWhoami from './auth/whoami.js'
+import CertificateApprove from './certificate/approve.js'
+import CertificateDeny from './certificate/deny.js'
 import Drain from './drain.js'
 import Logs from './logs.js'
 import Taint from './taint.js'
@@ -46,6 +49,9 @@ import Uncordon from './uncordon.js'
 /** Every command, by id: oclif's explicit command strategy, so the bundle needs no directory scan. */
 export const COMMANDS = {
   annotate: Annotate,
+  'auth:whoami': AuthWhoami,
+  'certificate:approve': CertificateApprove,
+  'certificate:deny': CertificateDeny,
   apply: Apply,
   create: Create,
   'create:configmap': CreateConfigMap,

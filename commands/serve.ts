@@ -2,8 +2,8 @@ import {writeFileSync, chmodSync} from 'node:fs'
 import {setInterval, clearInterval} from 'node:timers'
 import {Flags} from '@oclif/core'
 import {SkiffCommand} from '../src/cli/base-command.js'
-import {embeddedClusterOf, openExistingCluster} from '../src/cli/cluster-admin.js'
-import {resolveTarget} from '../src/cli/context.js'
+import {openExistingCluster} from '../src/cli/cluster-admin.js'
+import {servedCluster} from '../src/cli/context.js'
 import {clusterDir} from '../src/embedded/cluster-home.js'
 
 // how often the live control plane catches up with due timers and other processes' writes
@@ -34,7 +34,7 @@ export default class Serve extends SkiffCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Serve)
-    const name = embeddedClusterOf(resolveTarget(flags))
+    const name = servedCluster(flags)
     const backend = await openExistingCluster(name)
     const {createApiServer, generateToken, listenOnLoopback} = await import('../src/embedded/server/api-server.js')
     const {kubeconfigFor} = await import('../src/embedded/server/kubeconfig.js')

@@ -75,7 +75,12 @@ export default class Taint extends SkiffCommand {
     }
     for (const node of nodes) {
       try {
-        const result = await taintNode(backend, node, {...changes, overwrite: flags.overwrite, dryRun})
+        const result = await taintNode(backend, node, {
+          ...changes,
+          overwrite: flags.overwrite,
+          dryRun,
+          fieldManager: flags['field-manager'],
+        })
         this.out(printer(result.node, `${result.operation}${dryRunSuffix(dryRun)}`))
       } catch (error) {
         errors.push(error)

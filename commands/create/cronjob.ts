@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {CreateGeneratorCommand} from '../../src/cli/create-command.js'
-import {dryRunFlag, printFlags} from '../../src/cli/flags.js'
+import {dryRunFlag, fieldManagerFlag, printFlags} from '../../src/cli/flags.js'
 import {cronJobObject} from '../../src/kubectl/create-generators.js'
 
 export default class CreateCronJob extends CreateGeneratorCommand {
@@ -12,6 +12,7 @@ export default class CreateCronJob extends CreateGeneratorCommand {
   static override strict = false
   static override args = {name: Args.string({required: true, description: 'NAME'})}
   static override flags = {
+    ...fieldManagerFlag('kubectl-create'),
     ...printFlags,
     ...dryRunFlag,
     image: Flags.string({required: true, description: 'Image name to run.'}),

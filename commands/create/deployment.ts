@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {CreateGeneratorCommand} from '../../src/cli/create-command.js'
-import {dryRunFlag, printFlags} from '../../src/cli/flags.js'
+import {dryRunFlag, fieldManagerFlag, printFlags} from '../../src/cli/flags.js'
 import {deploymentObject} from '../../src/kubectl/create-generators.js'
 
 export default class CreateDeployment extends CreateGeneratorCommand {
@@ -9,6 +9,7 @@ export default class CreateDeployment extends CreateGeneratorCommand {
   static override examples = ['<%= config.bin %> create deployment my-dep --image=busybox --replicas=3 --port=5701']
   static override args = {name: Args.string({required: true, description: 'NAME'})}
   static override flags = {
+    ...fieldManagerFlag('kubectl-create'),
     ...printFlags,
     ...dryRunFlag,
     image: Flags.string({

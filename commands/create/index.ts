@@ -8,7 +8,8 @@ import {createWritePrinter, dryRunSuffix, parseDryRun} from '../../src/cli/write
 import {createObject} from '../../src/kubectl/create.js'
 import {isMapped, mapManifestObjects} from '../../src/kubectl/manifest-objects.js'
 import {matchesLabels, parseLabelSelector} from '../../src/resources/label-selector.js'
-import {ResourceRegistry} from '../../src/resources/registry.js'
+import {registryForManifests} from '../../src/cli/context.js'
+import {fieldValidationOf} from '../../src/kubectl/validate-flag.js'
 
 export default class Create extends SkiffCommand {
   static override summary = 'Create a resource from a file or from stdin'
@@ -36,11 +37,12 @@ export default class Create extends SkiffCommand {
     const {flags} = await this.parse(Create)
     if (!flags.filename?.length) throw new Error('must specify one of -f and -k')
     const dryRun = parseDryRun(flags['dry-run'])
+    const fieldValidation = fieldValidationOf(flags.validate)
     const printer = await createWritePrinter(flags)
     const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
     const entries = await readFilenameArgs(flags.filename, flags.recursive)
     const backend = await this.backend(flags)
-    const registry = new ResourceRegistry(await backend.discover())
+    const registry = await registryForManifests(backend, entries)
     const errors: unknown[] = []
     const mapped = mapManifestObjects(registry, entries, {
       namespace: this.namespace(flags),
@@ -53,7 +55,7 @@ export default class Create extends SkiffCommand {
       }
       if (selector && !matchesLabels(selector, entry.object.metadata.labels)) continue
       try {
-        const created = await createObject(backend, entry.object, dryRun)
+        const created = await createObject(backend, entry.object, dryRun, flags['field-manager'], fieldValidation)
         this.out(printer(created, `created${dryRunSuffix(dryRun)}`))
       } catch (error) {
         errors.push(withSource('creating', entry.source.file, error))

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {CreateGeneratorCommand} from '../../src/cli/create-command.js'
-import {dryRunFlag, printFlags} from '../../src/cli/flags.js'
+import {dryRunFlag, fieldManagerFlag, printFlags} from '../../src/cli/flags.js'
 import {jobFromCronJob, jobObject} from '../../src/kubectl/create-generators.js'
 import {refFor, ResourceRegistry} from '../../src/resources/registry.js'
 
@@ -13,6 +13,7 @@ export default class CreateJob extends CreateGeneratorCommand {
   static override strict = false
   static override args = {name: Args.string({required: true, description: 'NAME'})}
   static override flags = {
+    ...fieldManagerFlag('kubectl-create'),
     ...printFlags,
     ...dryRunFlag,
     image: Flags.string({description: 'Image name to run.'}),

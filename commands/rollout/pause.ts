@@ -43,7 +43,11 @@ export default class RolloutPause extends SkiffCommand {
     errors.push(...read.errors)
     for (const target of read.targets) {
       try {
-        const object = await setPaused(backend, target.ref, target.object, {paused: true, dryRun})
+        const object = await setPaused(backend, target.ref, target.object, {
+          paused: true,
+          dryRun,
+          fieldManager: flags['field-manager'],
+        })
         this.out(printer(object, `paused${dryRunSuffix(dryRun)}`))
       } catch (error) {
         // kubectl rollout pause: `error: deployments.apps "web" is ...` (pkg/cmd/rollout/rollout_pause.go, v1.32)

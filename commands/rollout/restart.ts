@@ -49,7 +49,11 @@ export default class RolloutRestart extends SkiffCommand {
     const restartedAt = rfc3339Local(new Date())
     for (const target of read.targets) {
       try {
-        const object = await restartWorkload(backend, target.ref, target.object, {restartedAt, dryRun})
+        const object = await restartWorkload(backend, target.ref, target.object, {
+          restartedAt,
+          dryRun,
+          fieldManager: flags['field-manager'],
+        })
         this.out(printer(object, `restarted${dryRunSuffix(dryRun)}`))
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)

@@ -43,7 +43,11 @@ export default class RolloutResume extends SkiffCommand {
     errors.push(...read.errors)
     for (const target of read.targets) {
       try {
-        const object = await setPaused(backend, target.ref, target.object, {paused: false, dryRun})
+        const object = await setPaused(backend, target.ref, target.object, {
+          paused: false,
+          dryRun,
+          fieldManager: flags['field-manager'],
+        })
         this.out(printer(object, `resumed${dryRunSuffix(dryRun)}`))
       } catch (error) {
         // kubectl rollout resume: `error: deployments.apps "web" is ...` (pkg/cmd/rollout/rollout_resume.go, v1.32)

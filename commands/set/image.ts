@@ -57,7 +57,11 @@ export default class SetImage extends SkiffCommand {
     errors.push(...read.errors)
     for (const target of read.targets) {
       try {
-        const updated = await setImage(backend, target.ref, target.object, {images, dryRun})
+        const updated = await setImage(backend, target.ref, target.object, {
+          images,
+          dryRun,
+          fieldManager: flags['field-manager'],
+        })
         if (updated) this.out(printer(updated, `image updated${dryRunSuffix(dryRun)}`))
       } catch (error) {
         errors.push(error)

@@ -2,7 +2,7 @@ import type {KubeList, KubeObject} from './object.js'
 import type {ResourceInfo, ResourceRef} from './refs.js'
 import type {Status} from './status.js'
 import type {Table} from './table.js'
-import type {WatchEvent} from './watch.js'
+import type {TableWatchEvent, WatchEvent} from './watch.js'
 
 /** list and watch options, as the query parameters of the API. */
 export interface ListOptions {
@@ -76,12 +76,21 @@ export interface Backend {
   rediscover?(): Promise<ResourceInfo[]>
   get(ref: ResourceRef, name: string): Promise<KubeObject>
   list(ref: ResourceRef, options?: ListOptions): Promise<KubeList>
-  table(ref: ResourceRef, options?: ListOptions & {name?: string}): Promise<Table>
+  /** includeObject: what rows carry (the server's default, Metadata, or whole objects, which --sort-by needs) */
+  table(
+    ref: ResourceRef,
+    options?: ListOptions & {name?: string; includeObject?: 'Metadata' | 'Object'},
+  ): Promise<Table>
   create(object: KubeObject, options?: WriteOptions): Promise<KubeObject>
   update(object: KubeObject, options?: WriteOptions & {subresource?: string}): Promise<KubeObject>
   patch(ref: ResourceRef, name: string, patch: Patch, options?: WriteOptions): Promise<KubeObject>
   delete(ref: ResourceRef, name: string, options?: DeleteOptions): Promise<KubeObject | Status>
   watch(ref: ResourceRef, options?: ListOptions): AsyncIterable<WatchEvent>
+  /**
+   * A watch whose events are Table rows in the server's columns (CRD printer columns included), for
+   * `get -w`; bookmarks are skipped and an ERROR event is thrown as its Status.
+   */
+  watchTable?(ref: ResourceRef, options?: ListOptions): AsyncIterable<TableWatchEvent>
   logs(pod: string, namespace: string, options?: LogOptions): AsyncIterable<string>
   /** Releases the connection or database; runs pending control-plane work on the embedded backend. */
   close(): Promise<void>

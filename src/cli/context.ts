@@ -8,6 +8,8 @@ import {kubeconfigFiles, loadKubeconfig} from '../cluster/kubeconfig/load.js'
 import {selectKubeconfig, type KubeconfigSelection} from '../cluster/kubeconfig/select.js'
 import type {Kubeconfig} from '../cluster/kubeconfig/types.js'
 import {clusterDir, DEFAULT_CLUSTER} from '../embedded/cluster-home.js'
+import type {ManifestEntry} from '../manifests/manifest.js'
+import {isManifestFailure} from '../manifests/manifest.js'
 import {ResourceRegistry} from '../resources/registry.js'
 import {readCurrentCluster, writeCurrentCluster} from './cluster-admin.js'
 
@@ -48,6 +50,43 @@ export function resolveTarget(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
   if (!asked && config.currentContext === '') return fallback
   const selection = selectKubeconfig(config, {context: flags.context, cluster: flags.cluster, user: flags.user})
   return {kind: 'kubeconfig', files, config, selection}
+}
+
+/**
+ * Whether choosing the target for this command line will read a kubeconfig (resolveTarget's rule, from the
+ * raw arguments), so the CLI can load the YAML parser before the synchronous read.
+ */
+export function targetReadsKubeconfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  const valueOf = (name: string): string | undefined => {
+    const index = argv.indexOf(`--${name}`)
+    if (index >= 0) return argv[index + 1]
+    return argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3)
+  }
+  const explicit = valueOf('kubeconfig')
+  if (kubeconfigFiles(explicit, env).length === 0) return false
+  if (explicit || valueOf('context') || valueOf('cluster') || valueOf('user')) return true
+  const current = readCurrentCluster(env)
+  return !(current !== undefined && (current === DEFAULT_CLUSTER || existsSync(clusterDir(current, env))))
+}
+
+/**
+ * The embedded cluster `skiff serve` serves: --context (an embedded cluster, created on first use as
+ * elsewhere), else the current embedded cluster (SKIFF_CLUSTER, then the one `cluster use` chose), else
+ * `default`. The kubeconfig's current context plays no part: it may well be the one serve itself wrote.
+ */
+export function servedCluster(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): string {
+  if (flags.context) {
+    if (existsSync(clusterDir(flags.context, env))) return flags.context
+    // a context of a real cluster is nothing serve could serve: refuse rather than create a namesake
+    const files = kubeconfigFiles(flags.kubeconfig, env)
+    if (files.length > 0 && loadKubeconfig(files).contexts.some((c) => c.name === flags.context)) {
+      throw new Error(
+        `context "${flags.context}" names a cluster from ${files.join(', ')}, not an embedded cluster: serve serves embedded clusters only`,
+      )
+    }
+    return flags.context
+  }
+  return env['SKIFF_CLUSTER'] ?? readCurrentCluster(env) ?? DEFAULT_CLUSTER
 }
 
 /** Opens the Backend for a target; heavy modules load only here. */
@@ -144,6 +183,23 @@ function argumentTypes(args: readonly string[]): string[] {
 export async function registryFor(backend: Backend, args: readonly string[]): Promise<ResourceRegistry> {
   const registry = new ResourceRegistry(await backend.discover())
   const missing = argumentTypes(args).some((type) => registry.find(type) === undefined)
+  return missing && backend.rediscover ? new ResourceRegistry(await backend.rediscover()) : registry
+}
+
+/**
+ * The RESTMapper for objects from -f: `known` (or discovery) when it serves every kind the files name, else
+ * discovery asked once more past the backend's cache, as kubectl's deferred RESTMapper resets on a
+ * NoKindMatch (so a custom resource applies right after another client created its CRD).
+ */
+export async function registryForManifests(
+  backend: Backend,
+  entries: readonly ManifestEntry[],
+  known?: ResourceRegistry,
+): Promise<ResourceRegistry> {
+  const registry = known ?? new ResourceRegistry(await backend.discover())
+  const missing = entries.some(
+    (entry) => !isManifestFailure(entry) && registry.findKind(entry.object.apiVersion, entry.object.kind) === undefined,
+  )
   return missing && backend.rediscover ? new ResourceRegistry(await backend.rediscover()) : registry
 }
 

@@ -8,11 +8,11 @@ import {createWritePrinter, dryRunSuffix, parseDryRun, type OutputFlags} from '.
 export abstract class CreateGeneratorCommand extends SkiffCommand {
   protected async createGenerated(
     object: KubeObject,
-    flags: ConnectionFlags & OutputFlags & {'dry-run'?: string | undefined},
+    flags: ConnectionFlags & OutputFlags & {'dry-run'?: string | undefined; 'field-manager': string},
   ): Promise<void> {
     const dryRun = parseDryRun(flags['dry-run'])
     const printer = await createWritePrinter(flags)
-    const created = await createObject(await this.backend(flags), object, dryRun)
+    const created = await createObject(await this.backend(flags), object, dryRun, flags['field-manager'])
     this.out(printer(created, `created${dryRunSuffix(dryRun)}`))
   }
 }

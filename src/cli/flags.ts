@@ -62,6 +62,16 @@ export const printFlags = {
   }),
 }
 
+/** --field-manager with the name kubectl's command of the same name records its writes under. */
+export function fieldManagerFlag(manager: string) {
+  return {
+    'field-manager': Flags.string({
+      default: manager,
+      description: 'Name of the manager used to track field ownership.',
+    }),
+  }
+}
+
 /** --dry-run=none|client|server (a bare --dry-run means client, as kubectl warns). */
 export const dryRunFlag = {
   'dry-run': Flags.string({

@@ -1,6 +1,7 @@
 import {dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {connectionFlagsAfterCommand} from './context.js'
+import {preloadYamlParser} from '../cluster/kubeconfig/load.js'
+import {connectionFlagsAfterCommand, targetReadsKubeconfig} from './context.js'
 import {fastPathFor} from './fast-path.js'
 import {renderError} from './render-error.js'
 
@@ -11,6 +12,7 @@ import {renderError} from './render-error.js'
  */
 export async function main(givenArgv: string[], binUrl: string): Promise<number> {
   const argv = connectionFlagsAfterCommand(givenArgv)
+  if (targetReadsKubeconfig(argv)) await preloadYamlParser()
   const root = dirname(dirname(fileURLToPath(binUrl)))
   const fast = fastPathFor(argv, root)
   if (fast) {

@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {registryForManifests} from './context.js'
 import {AggregateErrors, UsageError} from './errors.js'
 import {SkiffCommand} from './base-command.js'
 import {dryRunFlag, filenameFlags, printFlags} from './flags.js'
@@ -44,6 +45,7 @@ export abstract class MetadataCommand extends SkiffCommand {
       selector?: string | undefined
       'field-selector'?: string | undefined
       'resource-version'?: string | undefined
+      'field-manager': string
       namespace?: string | undefined
       context?: string | undefined
       kubeconfig?: string | undefined
@@ -65,7 +67,10 @@ export abstract class MetadataCommand extends SkiffCommand {
     const visits: Visit[] = []
     if (flags.filename?.length) {
       const entries = await readFilenameArgs(flags.filename, flags.recursive)
-      for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
+      for (const entry of mapManifestObjects(await registryForManifests(backend, entries, registry), entries, {
+        namespace,
+        explicit: flags.namespace !== undefined,
+      })) {
         if (isMapped(entry))
           visits.push({
             kind: 'named',
@@ -100,6 +105,7 @@ export abstract class MetadataCommand extends SkiffCommand {
           const result = await editMetadata(backend, objectRef, current, field, changes, {
             overwrite: flags.overwrite,
             dryRun: dryRun !== 'none',
+            fieldManager: flags['field-manager'],
             resourceVersion: flags['resource-version'],
           })
           const operation =

@@ -4,7 +4,7 @@ import type {ResourceInfo, ResourceRef} from '../backend/refs.js'
 import {isMapped, mapManifestObjects} from '../kubectl/manifest-objects.js'
 import {resolveArgTargets, type Visit} from '../kubectl/targets.js'
 import {refFor, type ResourceRegistry} from '../resources/registry.js'
-import {registryFor} from './context.js'
+import {registryFor, registryForManifests} from './context.js'
 import {readFilenameArgs} from './manifest-input.js'
 
 /** How a verb over existing objects (scale, rollout, set image, wait) named them. */
@@ -46,7 +46,7 @@ export async function resolveVisits(
     if (request.args.length > 0)
       throw new Error('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
     const entries = await readFilenameArgs(request.filenames, request.recursive)
-    const mapped = mapManifestObjects(registry, entries, {
+    const mapped = mapManifestObjects(await registryForManifests(backend, entries, registry), entries, {
       namespace: request.namespace,
       explicit: request.explicitNamespace,
     })

@@ -9,10 +9,11 @@ import type {
 } from '../backend/backend.js'
 import type {KubeList, KubeObject} from '../backend/object.js'
 import {parseApiVersion, qualifiedResource, type ResourceInfo, type ResourceRef} from '../backend/refs.js'
-import {badRequest, type Status} from '../backend/status.js'
+import {badRequest, StatusError, type Status} from '../backend/status.js'
 import type {Table} from '../backend/table.js'
-import type {WatchEvent} from '../backend/watch.js'
+import type {TableWatchEvent, WatchEvent} from '../backend/watch.js'
 import {skiffHome} from '../embedded/cluster-home.js'
+import {DEFAULT_FIELD_MANAGER} from '../embedded/field-manager/component-managers.js'
 import {ApiClient, type ApiRequest} from './api-client.js'
 import {connect} from './credentials.js'
 import {DiscoveryCache, discoveryCacheDir, fetchDiscovery} from './discovery.js'
@@ -56,7 +57,8 @@ function listQuery(options: ListOptions): ApiRequest['query'] {
 function writeQuery(options: WriteOptions): ApiRequest['query'] {
   return {
     dryRun: options.dryRun ? 'All' : undefined,
-    fieldManager: options.fieldManager,
+    // kubectl's User-Agent names the manager of a write without --field-manager; skiff's own does not
+    fieldManager: options.fieldManager ?? DEFAULT_FIELD_MANAGER,
     force: options.force === undefined ? undefined : options.force,
     fieldValidation: options.fieldValidation,
   }
@@ -114,10 +116,14 @@ export class ClusterBackend implements Backend {
     })
   }
 
-  async table(ref: ResourceRef, options: ListOptions & {name?: string} = {}): Promise<Table> {
-    const {name, ...list} = options
-    // whole objects in rows: skiff's printers sort and label from them (kubectl asks for them when sorting)
-    const query = {...(name === undefined ? listQuery(list) : {}), includeObject: 'Object'}
+  async table(
+    ref: ResourceRef,
+    options: ListOptions & {name?: string; includeObject?: 'Metadata' | 'Object'} = {},
+  ): Promise<Table> {
+    const {name, includeObject, ...list} = options
+    // as kubectl: rows carry metadata (namespace, labels) unless whole objects are needed (--sort-by), which
+    // keeps a 500-row chunk a fraction of the size to send and parse
+    const query = {...(name === undefined ? listQuery(list) : {}), includeObject: includeObject ?? 'Metadata'}
     const table = await this.client.json<Table>({
       method: 'GET',
       path: resourcePath(ref, name),
@@ -189,20 +195,49 @@ export class ClusterBackend implements Backend {
     return deleted
   }
 
-  async *watch(ref: ResourceRef, options: ListOptions = {}): AsyncIterable<WatchEvent> {
+  watch(ref: ResourceRef, options: ListOptions = {}): AsyncIterable<WatchEvent> {
+    return this.watchStream<WatchEvent>(ref, options)
+  }
+
+  /** kubectl get -w's watch: Tables asked for in the Accept header, with whole objects in their rows. */
+  async *watchTable(ref: ResourceRef, options: ListOptions = {}): AsyncIterable<TableWatchEvent> {
+    const events = this.watchStream<{type: WatchEvent['type']; object: Table | Status}>(ref, options, {
+      accept: TABLE_ACCEPT,
+      includeObject: 'Object',
+    })
+    for await (const event of events) {
+      if (event.type === 'ERROR') throw new StatusError(event.object as Status)
+      if (event.type === 'BOOKMARK') continue
+      const table = event.object as Table
+      if (table.kind !== 'Table') throw badRequest(`the server did not answer a Table for ${qualifiedResource(ref)}`)
+      yield {type: event.type, table}
+    }
+  }
+
+  private async *watchStream<Event>(
+    ref: ResourceRef,
+    options: ListOptions,
+    table?: {accept: string; includeObject: string},
+  ): AsyncIterable<Event> {
     const abort = new AbortController()
     const response = await this.client.stream(
       {
         method: 'GET',
         path: resourcePath(ref),
-        query: {...listQuery(options), watch: 1, allowWatchBookmarks: true},
+        query: {
+          ...listQuery(options),
+          watch: 1,
+          allowWatchBookmarks: true,
+          ...(table ? {includeObject: table.includeObject} : {}),
+        },
+        ...(table ? {accept: table.accept} : {}),
         about: {qualifiedResource: qualifiedResource(ref), name: ''},
       },
       abort.signal,
     )
     try {
       for await (const line of readLines(response)) {
-        if (line.trim() !== '') yield JSON.parse(line) as WatchEvent
+        if (line.trim() !== '') yield JSON.parse(line) as Event
       }
     } finally {
       abort.abort()

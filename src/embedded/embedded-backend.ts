@@ -9,9 +9,9 @@ import type {
 } from '../backend/backend.js'
 import type {KubeList, KubeObject} from '../backend/object.js'
 import {apiVersionOf, type ResourceInfo, type ResourceRef} from '../backend/refs.js'
-import {badRequest, conflict, invalid, notFound, type Status} from '../backend/status.js'
+import {badRequest, conflict, invalid, notFound, StatusError, type Status} from '../backend/status.js'
 import type {Table} from '../backend/table.js'
-import type {WatchEvent} from '../backend/watch.js'
+import type {TableWatchEvent, WatchEvent} from '../backend/watch.js'
 import {BUILTIN_RESOURCES} from '../resources/builtin.js'
 import {buildTable} from '../resources/columns/index.js'
 import type {Clock} from './clock/clock.js'
@@ -30,6 +30,8 @@ import type {ControllerRunner} from './controllers/runner.js'
 import {DEFAULT_FIELD_MANAGER} from './field-manager/component-managers.js'
 import type {Writer} from './field-manager/record.js'
 import {AsyncLocalStorage} from 'node:async_hooks'
+import {isCertificateSigningRequests, prepareCsrCreate, prepareCsrUpdate} from './certificates/csr-strategy.js'
+import {EMBEDDED_USER, type UserInfo} from './identity.js'
 
 // The Kubernetes release whose API and behaviour the embedded control plane follows.
 const EMBEDDED_SERVER_VERSION: ServerVersion = {
@@ -55,6 +57,8 @@ export class EmbeddedBackend implements Backend {
   private dirty = false
   // the control-plane component whose reconcile is running, so its writes are recorded under its name
   private readonly component = new AsyncLocalStorage<string>()
+  // who the running request comes from (serve's impersonation headers); the single embedded user otherwise
+  private readonly user = new AsyncLocalStorage<UserInfo>()
 
   constructor(
     readonly store: Store,
@@ -112,8 +116,16 @@ export class EmbeddedBackend implements Backend {
     return {...table, metadata: list.metadata}
   }
 
-  async create(object: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
-    const info = await this.infoForObject(object)
+  async create(input: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
+    const info = await this.infoForObject(input)
+    const {isReviewResource, answerReview} = await import('./reviews/review.js')
+    if (isReviewResource(info)) return answerReview(this.store, info, input, this.requester, this.clock.timestamp())
+    let object = isCertificateSigningRequests(info) ? prepareCsrCreate(info, input, this.requester) : input
+    if (options.fieldValidation) {
+      // only when asked (kubectl's --validate): the schemas load the built-in definitions
+      const {validateObjectFields} = await import('./validate-fields.js')
+      object = await validateObjectFields(this.store, info, object, options.fieldValidation)
+    }
     const {admitCreate, recordCreate} = await this.admission()
     const created = this.store.transaction(() => {
       const admitted = recordCreate(
@@ -139,6 +151,12 @@ export class EmbeddedBackend implements Backend {
 
   async patch(ref: ResourceRef, name: string, patch: Patch, options: WriteOptions = {}): Promise<KubeObject> {
     const info = await this.resolve(ref)
+    // only when asked (kubectl's --validate): the schemas load the built-in definitions
+    const validation =
+      options.fieldValidation && ref.subresource === undefined && patch.type !== 'apply'
+        ? {module: await import('./validate-fields.js'), level: options.fieldValidation}
+        : undefined
+    const schema = validation ? await validation.module.schemaOf(this.store, info) : undefined
     const admission = await this.admission()
     const {applyPatch, checkPatchOptions} = await import('./apply-patch.js')
     checkPatchOptions(patch, options)
@@ -157,7 +175,8 @@ export class EmbeddedBackend implements Backend {
         })
         return scaling.scaleOf(scaled)
       }
-      const next = applyPatch(info, current.object, patch)
+      const applied = applyPatch(info, current.object, patch)
+      const next = validation ? validation.module.validatePatchedFields(applied, schema, validation.level) : applied
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
         throw invalid(info, name, [
           {
@@ -201,6 +220,16 @@ export class EmbeddedBackend implements Backend {
     return watchChanges(this, ref, options)
   }
 
+  async *watchTable(ref: ResourceRef, options: ListOptions = {}): AsyncIterable<TableWatchEvent> {
+    const info = await this.resolve(ref)
+    for await (const event of this.watch(ref, options)) {
+      if (event.type === 'ERROR') throw new StatusError(event.object as unknown as Status)
+      if (event.type === 'BOOKMARK') continue
+      // the columns are looked up per event: a CRD's printer columns may change while the watch runs
+      yield {type: event.type, table: buildTable([event.object], servedColumns(this.store, info), this.clock.now())}
+    }
+  }
+
   /** pods/log: the lines the simulated kubelet computes for a container (src/embedded/kubelet/logs.ts). */
   async *logs(pod: string, namespace: string, options: LogOptions = {}): AsyncIterable<string> {
     const {readPodLogs} = await import('./kubelet/logs.js')
@@ -237,6 +266,16 @@ export class EmbeddedBackend implements Backend {
   // admission (defaulting, validation) is most of the control plane's code, and only writes need it
   private async admission(): Promise<typeof Admission> {
     return import('./admit.js')
+  }
+
+  /** Who this backend's requests come from: the embedded cluster's single user unless onBehalfOf says otherwise. */
+  get requester(): UserInfo {
+    return this.user.getStore() ?? EMBEDDED_USER
+  }
+
+  /** Runs a request as another user (impersonation): CSRs and reviews see that user as the requester. */
+  onBehalfOf<T>(user: UserInfo, work: () => Promise<T>): Promise<T> {
+    return this.user.run(user, work)
   }
 
   /** Runs a control-plane component's work with its writes recorded under the component's field manager. */
@@ -298,7 +337,10 @@ export class EmbeddedBackend implements Backend {
         'the object has been modified; please apply your changes to the latest version and try again',
       )
     }
-    const admitted = admission.admitUpdate(info, object, current.object, options.subresource, this)
+    const input = isCertificateSigningRequests(info)
+      ? prepareCsrUpdate(info, object, current.object, options.subresource, this.clock.timestamp())
+      : object
+    const admitted = admission.admitUpdate(info, input, current.object, options.subresource, this)
     const next = options.fieldsRecorded
       ? admitted
       : admission.recordUpdateOf(info, current.object, object, admitted, {

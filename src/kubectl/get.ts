@@ -1,4 +1,4 @@
-import type {Backend} from '../backend/backend.js'
+import type {Backend, ListOptions} from '../backend/backend.js'
 import type {KubeObject} from '../backend/object.js'
 import type {ResourceInfo} from '../backend/refs.js'
 import {hasReason} from '../backend/status.js'
@@ -18,6 +18,13 @@ export interface GetOptions {
   as: 'table' | 'objects'
   /** --chunk-size: lists come in pages of this many objects; 0 or undefined: all at once */
   chunkSize?: number | undefined
+  /** what table rows carry: metadata (namespace and labels for -A, -L, --show-labels) or whole objects (--sort-by) */
+  includeObject?: 'Metadata' | 'Object'
+  /**
+   * Takes each page of a listed Table as it arrives, instead of collecting it in the result, so the first
+   * rows print after one chunk; the next chunk is already on its way while this one is printed.
+   */
+  onListPage?: (info: ResourceInfo, page: Table) => void
 }
 
 /** Consecutive results of one resource type, merged into one table (one header). */
@@ -46,15 +53,19 @@ export async function getResources(backend: Backend, options: GetOptions): Promi
     errors: [],
   }
   const listOptions = {labelSelector: options.labelSelector, fieldSelector: options.fieldSelector}
+  const includeObject = options.includeObject ?? 'Metadata'
   for (const visit of options.visits) {
     const ref = refFor(visit.info, visit.namespace)
     try {
       if (options.as === 'table') {
         if (visit.kind === 'list') {
-          for await (const page of listPages((page) => backend.table(ref, page), listOptions, options.chunkSize))
-            addRows(result.groups, visit.info, page, true)
+          const fetch = (page: ListOptions): Promise<Table> => backend.table(ref, {...page, includeObject})
+          for await (const page of prefetching(listPages(fetch, listOptions, options.chunkSize))) {
+            if (options.onListPage) options.onListPage(visit.info, page)
+            else addRows(result.groups, visit.info, page, true)
+          }
         } else {
-          addRows(result.groups, visit.info, await backend.table(ref, {name: visit.name}), false)
+          addRows(result.groups, visit.info, await backend.table(ref, {name: visit.name, includeObject}), false)
         }
       } else if (visit.kind === 'list') {
         result.objects.push(...(await listAll(backend, ref, listOptions, options.chunkSize)))
@@ -67,6 +78,26 @@ export async function getResources(backend: Backend, options: GetOptions): Promi
     }
   }
   return result
+}
+
+/**
+ * The pages of a paged list, each next page asked for as soon as this one has arrived, while the
+ * caller works on this one (kubectl waits for each chunk in turn; the server's time and ours overlap).
+ */
+async function* prefetching<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = pages.next()
+  try {
+    for (;;) {
+      const current = await next
+      if (current.done) return
+      next = pages.next()
+      // a failure of the page asked ahead is reported when it is reached, not as an unhandled rejection
+      next.catch(() => undefined)
+      yield current.value
+    }
+  } finally {
+    await pages.return(undefined)
+  }
 }
 
 function addRows(groups: TableGroup[], info: ResourceInfo, table: Table, listed: boolean): void {

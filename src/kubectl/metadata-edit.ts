@@ -64,7 +64,7 @@ export async function editMetadata(
   current: KubeObject,
   field: MetadataMap,
   changes: MetadataChanges,
-  options: {overwrite: boolean; dryRun: boolean; resourceVersion?: string | undefined},
+  options: {overwrite: boolean; dryRun: boolean; fieldManager: string; resourceVersion?: string | undefined},
 ): Promise<MetadataEditResult> {
   const existing = current.metadata[field] ?? {}
   if (!options.overwrite) {
@@ -85,7 +85,7 @@ export async function editMetadata(
     ref,
     current.metadata.name ?? '',
     {type: 'merge', body: {metadata}},
-    {dryRun: options.dryRun},
+    {dryRun: options.dryRun, fieldManager: options.fieldManager},
   )
   return {object, changed: true}
 }

@@ -1,6 +1,7 @@
 import type {Backend} from '../backend/backend.js'
 import type {KubeObject} from '../backend/object.js'
 import type {ResourceRef} from '../backend/refs.js'
+import {writeOptions} from './write-options.js'
 
 interface Container {
   name?: string
@@ -79,15 +80,10 @@ export async function setImage(
   backend: Backend,
   ref: ResourceRef,
   object: KubeObject,
-  options: {images: ReadonlyMap<string, string>; dryRun: 'none' | 'client' | 'server'},
+  options: {images: ReadonlyMap<string, string>; dryRun: 'none' | 'client' | 'server'; fieldManager: string},
 ): Promise<KubeObject | undefined> {
   const operations = imagePatch(object, options.images)
   if (operations.length === 0) return undefined
   if (options.dryRun === 'client') return object
-  return backend.patch(
-    ref,
-    object.metadata.name ?? '',
-    {type: 'json', body: operations},
-    options.dryRun === 'server' ? {dryRun: true} : {},
-  )
+  return backend.patch(ref, object.metadata.name ?? '', {type: 'json', body: operations}, writeOptions(options))
 }

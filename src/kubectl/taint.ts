@@ -1,5 +1,6 @@
 import type {Backend} from '../backend/backend.js'
 import type {KubeObject} from '../backend/object.js'
+import {writeOptions} from './write-options.js'
 
 /** A node taint (core/v1 Taint). */
 export interface Taint {
@@ -123,6 +124,7 @@ export async function taintNode(
     remove: readonly TaintRemoval[]
     overwrite: boolean
     dryRun: 'none' | 'client' | 'server'
+    fieldManager: string
   },
 ): Promise<{node: KubeObject; operation: string}> {
   const {taints, operation} = reorganizeTaints(node, changes)
@@ -131,7 +133,7 @@ export async function taintNode(
     {group: '', version: 'v1', resource: 'nodes'},
     node.metadata.name ?? '',
     {type: 'merge', body: {spec: {taints: taints.length > 0 ? taints : null}}},
-    changes.dryRun === 'server' ? {dryRun: true} : {},
+    writeOptions(changes),
   )
   return {node: patched, operation}
 }

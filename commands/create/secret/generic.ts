@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {CreateGeneratorCommand} from '../../../src/cli/create-command.js'
 import {dataSourceFlags} from '../../../src/cli/data-source-flags.js'
 import {readDataSources} from '../../../src/cli/data-sources.js'
-import {dryRunFlag, printFlags} from '../../../src/cli/flags.js'
+import {dryRunFlag, fieldManagerFlag, printFlags} from '../../../src/cli/flags.js'
 import {secretObject} from '../../../src/kubectl/create-generators.js'
 
 export default class CreateSecretGeneric extends CreateGeneratorCommand {
@@ -10,6 +10,7 @@ export default class CreateSecretGeneric extends CreateGeneratorCommand {
   static override examples = ['<%= config.bin %> create secret generic my-secret --from-literal=key1=supersecret']
   static override args = {name: Args.string({required: true, description: 'NAME'})}
   static override flags = {
+    ...fieldManagerFlag('kubectl-create'),
     ...printFlags,
     ...dryRunFlag,
     ...dataSourceFlags,

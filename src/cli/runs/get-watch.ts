@@ -1,6 +1,7 @@
 import type {Backend, ListOptions} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
-import {parseApiVersion} from '../../backend/refs.js'
+import {parseApiVersion, type ResourceRef} from '../../backend/refs.js'
+import type {TableWatchEvent} from '../../backend/watch.js'
 import {buildTable, columnsFor} from '../../resources/columns/index.js'
 import {refFor} from '../../resources/registry.js'
 import type {Visit} from '../../kubectl/targets.js'
@@ -30,43 +31,69 @@ export async function watchResources(
   const ref = refFor(visit.info, visit.namespace)
   const options: ListOptions = {labelSelector: flags.selector, fieldSelector: flags['field-selector']}
   if (visit.kind !== 'list') options.fieldSelector = `metadata.name=${visit.name}`
-  const list = await backend.list(ref, options)
   const withEvents = flags['output-watch-events'] === true
-  const print = await eventPrinter(ctx, backend, printer, flags)
+  if (printer.type === 'table') {
+    await watchTables(ctx, backend, ref, options, tablePrinter(printer, flags), flags)
+    return
+  }
+  const list = await backend.list(ref, options)
+  const {createObjectPrinter} = await import('../../output/object-printer.js')
+  const objects = createObjectPrinter(printer)
+  const print = (eventType: string | undefined, object: KubeObject): void =>
+    ctx.out(objects.print(eventType ? {type: eventType, object} : object))
   if (!flags['watch-only']) {
-    for (const object of list.items) await print(withEvents ? 'ADDED' : undefined, object)
+    for (const object of list.items) print(withEvents ? 'ADDED' : undefined, object)
   }
   for await (const event of backend.watch(ref, {...options, resourceVersion: list.metadata.resourceVersion})) {
     if (event.type === 'ERROR')
       throw new Error(String((event.object as {message?: unknown})['message'] ?? 'watch failed'))
     if (event.type === 'BOOKMARK') continue
-    await print(withEvents ? event.type : undefined, event.object)
+    print(withEvents ? event.type : undefined, event.object)
   }
 }
 
-type EventPrint = (eventType: string | undefined, object: KubeObject) => Promise<void>
-
-async function eventPrinter(
-  ctx: CommandContext,
-  backend: Backend,
-  printer: ResolvedPrinter,
-  flags: GetFlags,
-): Promise<EventPrint> {
-  if (printer.type !== 'table') {
-    const {createObjectPrinter} = await import('../../output/object-printer.js')
-    const objects = createObjectPrinter(printer)
-    return async (eventType, object) => ctx.out(objects.print(eventType ? {type: eventType, object} : object))
-  }
-  const table = new TablePrinter({
-    wide: printer.wide,
+function tablePrinter(printer: ResolvedPrinter, flags: GetFlags): TablePrinter {
+  return new TablePrinter({
+    wide: printer.type === 'table' && printer.wide,
     noHeaders: flags['no-headers'] === true,
     withNamespace: flags['all-namespaces'] === true,
     showLabels: flags['show-labels'] === true,
   })
-  // each event's row shows the object as the event carries it, so every step of a change is seen
-  return async (eventType, object) => {
-    const {group} = parseApiVersion(object.apiVersion)
-    const now = await backend.serverTime()
-    ctx.out(table.print(buildTable([object], columnsFor(group, object.kind), now), eventType))
+}
+
+/**
+ * The table form of a watch, as kubectl asks for it: the current rows as the server's Table (one flush),
+ * then a row per change in the server's columns, so a custom resource shows its printer columns throughout.
+ */
+async function watchTables(
+  ctx: CommandContext,
+  backend: Backend,
+  ref: ResourceRef,
+  options: ListOptions,
+  table: TablePrinter,
+  flags: GetFlags,
+): Promise<void> {
+  const withEvents = flags['output-watch-events'] === true
+  const current = await backend.table(ref, options)
+  if (!flags['watch-only'] && current.rows.length > 0) ctx.out(table.print(current, withEvents ? 'ADDED' : undefined))
+  const from = {...options, resourceVersion: current.metadata.resourceVersion}
+  for await (const event of tableEvents(backend, ref, from)) {
+    ctx.out(table.print(event.table, withEvents ? event.type : undefined))
+  }
+}
+
+/** The backend's Table watch; a backend that serves none gets the built-in printer's columns. */
+async function* tableEvents(backend: Backend, ref: ResourceRef, options: ListOptions): AsyncIterable<TableWatchEvent> {
+  if (backend.watchTable) {
+    yield* backend.watchTable(ref, options)
+    return
+  }
+  for await (const event of backend.watch(ref, options)) {
+    if (event.type === 'ERROR')
+      throw new Error(String((event.object as {message?: unknown})['message'] ?? 'watch failed'))
+    if (event.type === 'BOOKMARK') continue
+    const {group} = parseApiVersion(event.object.apiVersion)
+    const table = buildTable([event.object], columnsFor(group, event.object.kind), await backend.serverTime())
+    yield {type: event.type, table}
   }
 }

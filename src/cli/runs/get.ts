@@ -1,6 +1,6 @@
 import {AggregateErrors, UsageError} from '../errors.js'
 import type {CommandContext} from '../command-context.js'
-import {registryFor, type ConnectionFlags} from '../context.js'
+import {registryFor, registryForManifests, type ConnectionFlags} from '../context.js'
 import {readFilenameArgs} from '../manifest-input.js'
 import {resolveOutput} from '../output-flags.js'
 import {getResources, type GetResult} from '../../kubectl/get.js'
@@ -9,7 +9,9 @@ import {resolveArgTargets, type Visit} from '../../kubectl/targets.js'
 import {asList} from '../../output/list.js'
 import type {ResolvedPrinter} from '../../output/print-flags.js'
 import {sortObjects, sortTableRows} from '../../output/sort-by.js'
-import {printTables} from '../../output/table.js'
+import {printTables, TablePrinter, type TablePrintOptions} from '../../output/table.js'
+import type {ResourceInfo} from '../../backend/refs.js'
+import type {Table} from '../../backend/table.js'
 import {kindPrefix} from '../../resources/registry.js'
 
 /** The flags of `get`, as the oclif command and the fast path both deliver them. */
@@ -58,7 +60,10 @@ export async function runGet(ctx: CommandContext, args: readonly string[], flags
       throw new Error('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
     }
     const entries = await readFilenameArgs(filenames, flags.recursive === true)
-    for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
+    for (const entry of mapManifestObjects(await registryForManifests(backend, entries, registry), entries, {
+      namespace,
+      explicit: flags.namespace !== undefined,
+    })) {
       if (!isMapped(entry)) errors.push(entry.error)
       else {
         const {metadata} = entry.object
@@ -73,6 +78,10 @@ export async function runGet(ctx: CommandContext, args: readonly string[], flags
     await watchResources(ctx, backend, visits, printer, flags)
     return
   }
+  const sortBy = flags['sort-by']
+  // one listed resource prints chunk by chunk (nothing to sort across chunks, one header)
+  const streamed = printer.type === 'table' && !sortBy && visits.length === 1 && visits[0]?.kind === 'list'
+  const stream = streamed ? new StreamedTable(ctx, printer.wide, flags, allNamespaces) : undefined
   const result = await getResources(backend, {
     visits,
     labelSelector: flags.selector,
@@ -80,9 +89,13 @@ export async function runGet(ctx: CommandContext, args: readonly string[], flags
     ignoreNotFound: flags['ignore-not-found'] === true,
     as: printer.type === 'table' ? 'table' : 'objects',
     chunkSize: flags['chunk-size'],
+    includeObject: sortBy ? 'Object' : 'Metadata',
+    ...(stream ? {onListPage: (info: ResourceInfo, page: Table) => stream.print(info, page)} : {}),
   })
   errors.push(...result.errors)
-  if (printer.type === 'table') {
+  if (stream) {
+    if (!stream.printed && errors.length === 0) noResourcesFound(ctx, flags, allNamespaces, namespace, visits)
+  } else if (printer.type === 'table') {
     printTableResult(ctx, result, printer, flags, {allNamespaces, namespace, noErrors: errors.length === 0})
   } else {
     await printObjectResult(ctx, result, printer, flags['sort-by'])
@@ -107,17 +120,61 @@ function printTableResult(
       withNamespace: context.allNamespaces && group.info.namespaced,
       ...(withKind ? {kindPrefix: kindPrefix(group.info)} : {}),
     })),
-    {
-      wide: printer.wide,
-      noHeaders: flags['no-headers'],
-      showLabels: flags['show-labels'],
-      labelColumns: (flags['label-columns'] ?? []).flatMap((l) => l.split(',')).filter((l) => l !== ''),
-    },
+    printOptions(printer.wide, flags),
   )
   ctx.out(text)
-  if (text === '' && context.noErrors && !flags['ignore-not-found']) {
-    const allNamespaced = !context.allNamespaces && result.groups.every((g) => g.info.namespaced)
-    ctx.err(allNamespaced ? `No resources found in ${context.namespace} namespace.\n` : 'No resources found\n')
+  if (text === '' && context.noErrors) {
+    noResourcesFound(ctx, flags, context.allNamespaces, context.namespace, result.groups)
+  }
+}
+
+function noResourcesFound(
+  ctx: CommandContext,
+  flags: GetFlags,
+  allNamespaces: boolean,
+  namespace: string,
+  listed: readonly {info: ResourceInfo}[],
+): void {
+  if (flags['ignore-not-found']) return
+  const allNamespaced = !allNamespaces && listed.every((g) => g.info.namespaced)
+  ctx.err(allNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n')
+}
+
+/**
+ * The table of one listed resource printed page by page as the chunks arrive. kubectl prints after the
+ * last chunk, aligning every row together; here columns are as wide as the rows printed so far need
+ * (widths only grow, as with `get -w`), so a list of one chunk (--chunk-size, 500 by default) prints
+ * exactly as kubectl's, and a longer one may widen a column at a chunk boundary.
+ */
+class StreamedTable {
+  private printer: TablePrinter | undefined
+  printed = false
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly wide: boolean,
+    private readonly flags: GetFlags,
+    private readonly allNamespaces: boolean,
+  ) {}
+
+  print(info: ResourceInfo, page: Table): void {
+    this.printer ??= new TablePrinter({
+      ...printOptions(this.wide, this.flags),
+      withNamespace: this.allNamespaces && info.namespaced,
+      ...(this.flags['show-kind'] === true ? {kindPrefix: kindPrefix(info)} : {}),
+    })
+    const text = this.printer.print(page)
+    this.printed ||= text !== ''
+    this.ctx.out(text)
+  }
+}
+
+function printOptions(wide: boolean, flags: GetFlags): Omit<TablePrintOptions, 'withNamespace' | 'kindPrefix'> {
+  return {
+    wide,
+    noHeaders: flags['no-headers'],
+    showLabels: flags['show-labels'],
+    labelColumns: (flags['label-columns'] ?? []).flatMap((l) => l.split(',')).filter((l) => l !== ''),
   }
 }
 

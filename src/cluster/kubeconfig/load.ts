@@ -19,11 +19,19 @@ export function kubeconfigFiles(explicit: string | undefined, env: NodeJS.Proces
 }
 
 // YAML loads synchronously and only when a kubeconfig exists: target and namespace resolution are
-// synchronous, and a command on the embedded cluster (no kubeconfig) must not pay for the parser.
-// The package name is a variable so the bundler leaves the require to Node at run time.
+// synchronous, and a command on the embedded cluster (no kubeconfig) must not pay for the parser. The CLI's
+// entry preloads the bundled parser (preloadYamlParser) when a kubeconfig will be read; otherwise the
+// package loads here, by a name the bundler leaves to Node at run time.
 const YAML_PACKAGE = 'yaml'
+let preloaded: ((text: string) => unknown) | undefined
+
+/** Loads the bundled YAML parser ahead of a synchronous kubeconfig read. */
+export async function preloadYamlParser(): Promise<void> {
+  preloaded ??= (await import('./yaml-bundled.js')).parseYamlText
+}
 
 function parseYaml(text: string): unknown {
+  if (preloaded) return preloaded(text)
   const yaml = createRequire(import.meta.url)(YAML_PACKAGE) as {parse(text: string): unknown}
   return yaml.parse(text)
 }

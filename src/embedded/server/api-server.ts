@@ -143,15 +143,20 @@ async function serve(
     case 'resource-list':
       await serveDiscovery(backend, route, req, res)
       return
-    case 'resource':
-      await handleResource(
-        {backend, afterWrite: options.afterWrite ?? (() => undefined)},
-        route,
-        req,
-        res,
-        url.searchParams,
+    case 'resource': {
+      const {impersonatedUser, impersonationHeaders} = await import('../reviews/impersonation.js')
+      const user = impersonatedUser(backend.store, backend.requester, impersonationHeaders(req.headersDistinct))
+      await backend.onBehalfOf(user, () =>
+        handleResource(
+          {backend, afterWrite: options.afterWrite ?? (() => undefined)},
+          route,
+          req,
+          res,
+          url.searchParams,
+        ),
       )
       return
+    }
     case 'unknown':
       notFoundPath(res, url.pathname)
       return

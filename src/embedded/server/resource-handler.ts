@@ -62,7 +62,8 @@ function checkSubresource(info: ResourceInfo, route: ResourceRoute, custom: bool
   const known =
     (sub === 'status' && !WITHOUT_STATUS.has(key)) ||
     (sub === 'scale' && (SCALABLE.has(key) || custom)) ||
-    (key === '/pods' && (sub === 'log' || sub === 'eviction'))
+    (key === '/pods' && (sub === 'log' || sub === 'eviction')) ||
+    (key === 'certificates.k8s.io/certificatesigningrequests' && sub === 'approval')
   if (!known) throw pathNotFound()
 }
 
@@ -121,11 +122,13 @@ export async function handleResource(
     }
     switch (method) {
       case 'POST':
-        if (route.name === undefined) return await serveCreate(ctx, route, info, raw, res, query)
+        if (route.name === undefined)
+          return await serveCreate(ctx, route, info, raw, res, query, req.headers['user-agent'])
         if (route.subresource !== undefined) return await serveSubresourceCreate(ctx, route, raw, res)
         break
       case 'PUT':
-        if (route.name !== undefined) return await serveUpdate(ctx, route, info, raw, res, query)
+        if (route.name !== undefined)
+          return await serveUpdate(ctx, route, info, raw, res, query, req.headers['user-agent'])
         break
       case 'PATCH':
         if (route.name !== undefined) return await servePatch(ctx, route, info, req, raw, res, query)

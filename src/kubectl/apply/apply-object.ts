@@ -1,5 +1,5 @@
 // kubectl: pkg/cmd/apply/apply.go applyOneObject and patcher.go Patch (v1.32), client-side apply.
-import type {Backend} from '../../backend/backend.js'
+import type {Backend, WriteOptions} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
 import {isJsonObject} from '../../backend/object.js'
 import type {ResourceInfo, ResourceRef} from '../../backend/refs.js'
@@ -28,6 +28,8 @@ export interface ApplyOptions {
   dryRun?: 'none' | 'client' | 'server'
   /** Default 'kubectl-client-side-apply'. */
   fieldManager?: string
+  /** From --validate; absent leaves it to the server. */
+  fieldValidation?: WriteOptions['fieldValidation']
   /** --overwrite (default true): false fails on fields changed on the server since the last apply. */
   overwrite?: boolean
   /** The file the object came from; errors then name it as kubectl's AddSourceToErr does. */
@@ -90,6 +92,7 @@ export async function applyObject(
   const writeOptions = {
     dryRun: options.dryRun === 'server',
     fieldManager: options.fieldManager ?? FIELD_MANAGER_CLIENT_SIDE_APPLY,
+    ...(options.fieldValidation ? {fieldValidation: options.fieldValidation} : {}),
   }
   const modifiedText = getModifiedConfiguration(prepared, {annotate: true})
   const modified: unknown = JSON.parse(modifiedText)
@@ -167,7 +170,7 @@ async function patchOnce(
   name: string,
   current: KubeObject,
   inputs: PatchInputs,
-  writeOptions: {dryRun: boolean; fieldManager: string},
+  writeOptions: WriteOptions,
 ): Promise<SentPatch> {
   const patch = createApplyPatch(current, inputs)
   if (isEmptyPatch(patch)) return {unchanged: true, object: current}
@@ -185,7 +188,7 @@ async function patchWithRetries(
   name: string,
   live: KubeObject,
   inputs: PatchInputs,
-  writeOptions: {dryRun: boolean; fieldManager: string},
+  writeOptions: WriteOptions,
   options: ApplyOptions,
 ): Promise<SentPatch> {
   const sleep = options.sleep ?? sleepFor

@@ -1,6 +1,7 @@
 import type {Backend} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
 import type {ResourceRef} from '../../backend/refs.js'
+import {writeOptions} from '../write-options.js'
 
 /**
  * `rollout pause` (paused: true) and `rollout resume` (false): sets spec.paused on a Deployment
@@ -11,7 +12,7 @@ export async function setPaused(
   backend: Backend,
   ref: ResourceRef,
   object: KubeObject,
-  options: {paused: boolean; dryRun: 'none' | 'client' | 'server'},
+  options: {paused: boolean; dryRun: 'none' | 'client' | 'server'; fieldManager: string},
 ): Promise<KubeObject> {
   if (object.kind !== 'Deployment') {
     throw new Error(`${options.paused ? 'pausing' : 'resuming'} is not supported`)
@@ -25,6 +26,6 @@ export async function setPaused(
     ref,
     object.metadata.name ?? '',
     {type: 'strategic', body: {spec: {paused: options.paused}}},
-    options.dryRun === 'server' ? {dryRun: true} : {},
+    writeOptions(options),
   )
 }

@@ -1,6 +1,7 @@
 import type {Backend} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
 import type {ResourceRef} from '../../backend/refs.js'
+import {writeOptions} from '../write-options.js'
 
 /** The pod-template annotation whose change makes a workload roll its pods. */
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt'
@@ -14,7 +15,7 @@ export async function restartWorkload(
   backend: Backend,
   ref: ResourceRef,
   object: KubeObject,
-  options: {restartedAt: string; dryRun: 'none' | 'client' | 'server'},
+  options: {restartedAt: string; dryRun: 'none' | 'client' | 'server'; fieldManager: string},
 ): Promise<KubeObject> {
   const name = object.metadata.name ?? ''
   if (!RESTARTABLE_KINDS.has(object.kind)) throw new Error(`restarting is not supported`)
@@ -24,5 +25,5 @@ export async function restartWorkload(
   }
   const body = {spec: {template: {metadata: {annotations: {[RESTARTED_AT_ANNOTATION]: options.restartedAt}}}}}
   if (options.dryRun === 'client') return object
-  return backend.patch(ref, name, {type: 'strategic', body}, options.dryRun === 'server' ? {dryRun: true} : {})
+  return backend.patch(ref, name, {type: 'strategic', body}, writeOptions(options))
 }

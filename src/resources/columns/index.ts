@@ -1,6 +1,7 @@
 import type {KubeObject} from '../../backend/object.js'
 import type {Table} from '../../backend/table.js'
 import type {ColumnSet} from './column-set.js'
+import {certificateSigningRequestColumns} from './certificate-signing-request.js'
 import {configMapColumns} from './config-map.js'
 import {controllerRevisionColumns} from './controller-revision.js'
 import {cronJobColumns} from './cron-job.js'
@@ -61,6 +62,7 @@ const BUILTIN_COLUMNS: ReadonlyMap<string, ColumnSet> = new Map([
   ['autoscaling/HorizontalPodAutoscaler', horizontalPodAutoscalerColumns],
   ['batch/CronJob', cronJobColumns],
   ['batch/Job', jobColumns],
+  ['certificates.k8s.io/CertificateSigningRequest', certificateSigningRequestColumns],
   ['coordination.k8s.io/Lease', leaseColumns],
   ['discovery.k8s.io/EndpointSlice', endpointSliceColumns],
   ['events.k8s.io/Event', eventColumns],

@@ -16,15 +16,19 @@ export interface RunningServe {
 // a cold start creates the cluster's store and certificates
 const START_TIMEOUT_MS = 30_000
 
-/** Starts `skiff serve --port 0 --write-kubeconfig` in the sandbox and waits for its address line. */
-export async function startServe(sandbox: Sandbox, extraArgs: readonly string[] = []): Promise<RunningServe> {
+/** Starts `skiff serve --port 0 --write-kubeconfig` in the sandbox (env added to its own) and waits for its address line. */
+export async function startServe(
+  sandbox: Sandbox,
+  extraArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunningServe> {
   const kubeconfig = join(sandbox.home, 'serve.kubeconfig')
   const child: ResultPromise = execa(
     'node',
     [BIN, 'serve', '--port', '0', '--write-kubeconfig', kubeconfig, ...extraArgs],
     {
       cwd: sandbox.home,
-      env: {SKIFF_HOME: join(sandbox.home, '.skiff'), HOME: sandbox.home, KUBECONFIG: '', NO_COLOR: '1'},
+      env: {SKIFF_HOME: join(sandbox.home, '.skiff'), HOME: sandbox.home, KUBECONFIG: '', NO_COLOR: '1', ...env},
       reject: false,
       buffer: false,
       stdin: 'ignore',

@@ -8,6 +8,7 @@ import {
   openBackend,
   resolveNamespace,
   resolveTarget,
+  servedCluster,
   setContext,
   useContext,
   type Target,
@@ -228,5 +229,24 @@ describe('connectionFlagsAfterCommand', () => {
     expect(connectionFlagsAfterCommand(['get', 'pods', '--context', 'x'])).toEqual(['get', 'pods', '--context', 'x'])
     expect(connectionFlagsAfterCommand(['--help'])).toEqual(['--help'])
     expect(connectionFlagsAfterCommand(['--context'])).toEqual(['--context'])
+  })
+})
+
+describe('servedCluster', () => {
+  it('serves the current embedded cluster even when the kubeconfig’s current context is a real cluster', () => {
+    const file = kubeconfig('home/serve.kubeconfig')
+    const withKubeconfig = {...env, KUBECONFIG: file}
+    expect(servedCluster({}, withKubeconfig)).toBe('default')
+    embeddedCluster('lab')
+    expect(servedCluster({}, {...withKubeconfig, SKIFF_CLUSTER: 'lab'})).toBe('lab')
+    expect(servedCluster({context: 'lab'}, withKubeconfig)).toBe('lab')
+  })
+
+  it('refuses a --context that names a kubeconfig context, and takes a new name as an embedded cluster', () => {
+    const file = kubeconfig('home/.kube/config')
+    expect(() => servedCluster({context: 'prod'}, env)).toThrow(
+      `context "prod" names a cluster from ${file}, not an embedded cluster: serve serves embedded clusters only`,
+    )
+    expect(servedCluster({context: 'fresh'}, env)).toBe('fresh')
   })
 })

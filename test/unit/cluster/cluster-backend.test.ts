@@ -109,7 +109,11 @@ describe('ClusterBackend', () => {
         '/apis/apps/v1/namespaces/shop/deployments/web?fieldManager=skiff&force=true',
         'application/apply-patch+yaml',
       ],
-      ['PATCH', '/apis/apps/v1/namespaces/shop/deployments/web?dryRun=All', 'application/strategic-merge-patch+json'],
+      [
+        'PATCH',
+        '/apis/apps/v1/namespaces/shop/deployments/web?dryRun=All&fieldManager=kubectl',
+        'application/strategic-merge-patch+json',
+      ],
     ])
     expect(received[0]?.authorization).toBe('Bearer t')
   })
@@ -124,8 +128,8 @@ describe('ClusterBackend', () => {
     expect(received.map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET /api',
       'GET /apis',
-      'POST /apis/apps/v1/namespaces/shop/deployments',
-      'POST /api/v1/namespaces/default/pods',
+      'POST /apis/apps/v1/namespaces/shop/deployments?fieldManager=kubectl',
+      'POST /api/v1/namespaces/default/pods?fieldManager=kubectl',
     ])
   })
 
@@ -134,8 +138,11 @@ describe('ClusterBackend', () => {
     const pods = {group: '', version: 'v1', resource: 'pods', namespace: 'default'}
     await expect(backend.table(pods, {limit: 500})).rejects.toThrow('did not answer a Table')
     await backend.delete(pods, 'p', {propagationPolicy: 'Foreground', gracePeriodSeconds: 0})
+    // --sort-by reads the objects: kubectl asks for them whole then
+    await expect(backend.table(pods, {limit: 500, includeObject: 'Object'})).rejects.toThrow('did not answer a Table')
     await backend.close()
-    expect(received[0]?.url).toBe('/api/v1/namespaces/default/pods?limit=500&includeObject=Object')
+    expect(received[0]?.url).toBe('/api/v1/namespaces/default/pods?limit=500&includeObject=Metadata')
+    expect(received[2]?.url).toBe('/api/v1/namespaces/default/pods?limit=500&includeObject=Object')
     expect(received[0]?.accept).toBe(
       'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json',
     )

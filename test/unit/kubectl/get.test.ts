@@ -50,6 +50,47 @@ describe('getResources with --chunk-size', () => {
     expect(result.groups[0]?.table.rows.map((row) => row.cells[0])).toEqual(['cm-0', 'cm-1', 'cm-2', 'cm-3', 'cm-4'])
   })
 
+  it('hands each table page over as it arrives, with the next page already asked for', async () => {
+    const events: string[] = []
+    const real = backend
+    const traced = Object.assign(Object.create(real) as Backend, {
+      table: async (ref: Parameters<Backend['table']>[0], options?: Parameters<Backend['table']>[1]) => {
+        events.push(`request ${options?.continue ? 'next' : 'first'} (${options?.includeObject})`)
+        return real.table(ref, options)
+      },
+    })
+    const result = await getResources(traced, {
+      visits: await visits(),
+      ignoreNotFound: false,
+      as: 'table',
+      chunkSize: 2,
+      onListPage: (_, page) => events.push(`page ${page.rows.map((row) => String(row.cells[0])).join(' ')}`),
+    })
+    // streamed pages are not collected
+    expect(result.groups).toEqual([])
+    expect(events).toEqual([
+      'request first (Metadata)',
+      'request next (Metadata)',
+      'page cm-0 cm-1',
+      'request next (Metadata)',
+      'page cm-2 cm-3',
+      'page cm-4',
+    ])
+  })
+
+  it('asks for whole objects in table rows when told to (--sort-by)', async () => {
+    const asked: unknown[] = []
+    const real = backend
+    const traced = Object.assign(Object.create(real) as Backend, {
+      table: (ref: Parameters<Backend['table']>[0], options?: Parameters<Backend['table']>[1]) => {
+        asked.push(options?.includeObject)
+        return real.table(ref, options)
+      },
+    })
+    await getResources(traced, {visits: await visits(), ignoreNotFound: false, as: 'table', includeObject: 'Object'})
+    expect(asked).toEqual(['Object'])
+  })
+
   it('fetches objects page by page, and all at once with 0', async () => {
     const paged = await getResources(backend, {
       visits: await visits(),

@@ -81,7 +81,15 @@ describe('editMetadata', () => {
     set: Record<string, string>,
     remove: string[],
     options: Partial<{overwrite: boolean; dryRun: boolean; resourceVersion: string}> = {},
-  ) => editMetadata(api, ref, current, field, {set, remove}, {overwrite: false, dryRun: false, ...options})
+  ) =>
+    editMetadata(
+      api,
+      ref,
+      current,
+      field,
+      {set, remove},
+      {overwrite: false, dryRun: false, fieldManager: 'kubectl-label', ...options},
+    )
 
   it('adds and removes labels with one merge patch, leaving the others', async () => {
     const result = await edit('labels', {env: 'prod'}, ['tier'])

@@ -128,9 +128,14 @@ export function decodeObject(raw: Buffer, ctx: DecodeContext): Decoded<KubeObjec
     metadata: isJsonObject(body['metadata']) ? body['metadata'] : {},
   } as KubeObject
   return validateFields(object, text, ctx.schema, ctx.validation, (problems) =>
-    badRequest(
-      `${kind} in version "${sent.version}" cannot be handled as a ${info.kind}: strict decoding error: ${problems.join(', ')}`,
-    ),
+    strictDecodingError(kind, sent.version, info.kind, problems),
+  )
+}
+
+/** The BadRequest of strict decoding: `Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: ...`. */
+export function strictDecodingError(kind: string, version: string, expectedKind: string, problems: string[]): Error {
+  return badRequest(
+    `${kind} in version "${version}" cannot be handled as a ${expectedKind}: strict decoding error: ${problems.join(', ')}`,
   )
 }
 

@@ -3,7 +3,8 @@ import type {KubeObject} from '../../../backend/object.js'
 import type {ResourceInfo, ResourceRef} from '../../../backend/refs.js'
 import type {Table} from '../../../backend/table.js'
 import type {WatchEvent} from '../../../backend/watch.js'
-import {buildTable, columnsFor} from '../../../resources/columns/index.js'
+import {buildTable} from '../../../resources/columns/index.js'
+import {servedColumns} from '../../crd/columns.js'
 import {watchChanges} from '../../watch-changes.js'
 import {type MetaForm, parseIncludeObject, partialMetadata, withIncludeObject} from '../table-response.js'
 import type {ResourceContext, ResourceRoute} from './context.js'
@@ -30,7 +31,8 @@ function encoder(ctx: ResourceContext, info: ResourceInfo, form: MetaForm | unde
           rows: [],
         }
       } else {
-        const table = buildTable([event.object], columnsFor(info.group, info.kind), ctx.backend.clock.now())
+        // a custom resource's rows carry its CRD's printer columns, as its lists do
+        const table = buildTable([event.object], servedColumns(ctx.backend.store, info), ctx.backend.clock.now())
         // only the first event carries the column definitions; kubectl keeps the last ones it saw
         const rows = withIncludeObject(table, include, form.version)
         object = first ? rows : {...rows, columnDefinitions: []}

@@ -9,6 +9,7 @@ import {failureStatus, writeJson} from '../status-response.js'
 import {refOf, type ResourceContext, type ResourceRoute} from './context.js'
 import {decodeObject, parseJson, placeForCreate, placeForUpdate, validateFields} from './decode.js'
 import {deleteOptions, writeQuery, type WriteQuery} from './query.js'
+import {managerFromUserAgent} from '../../field-manager/component-managers.js'
 
 // autoscaling/v1 Scale, the body of PUT .../scale
 const SCALE_INFO: ResourceInfo = {
@@ -23,10 +24,13 @@ const SCALE_INFO: ResourceInfo = {
   categories: [],
 }
 
-function backendOptions(query: WriteQuery): WriteOptions {
-  const options: WriteOptions = {fieldValidation: query.fieldValidation}
+function backendOptions(query: WriteQuery, userAgent: string | undefined): WriteOptions {
+  // fieldValidation is applied to the body here, before the backend sees it
+  const options: WriteOptions = {}
   if (query.dryRun) options.dryRun = true
-  if (query.fieldManager !== undefined) options.fieldManager = query.fieldManager
+  // a write that names no manager is recorded under its client's name, as kube-apiserver does
+  const manager = query.fieldManager ?? managerFromUserAgent(userAgent ?? '')
+  if (manager !== '') options.fieldManager = manager
   if (query.force !== undefined) options.force = query.force
   return options
 }
@@ -55,6 +59,7 @@ export async function serveCreate(
   raw: Buffer,
   res: ServerResponse,
   query: URLSearchParams,
+  userAgent: string | undefined,
 ): Promise<void> {
   const options = writeQuery(query, 'CreateOptions')
   const decoded = decodeObject(raw, {
@@ -64,7 +69,7 @@ export async function serveCreate(
     validation: options.fieldValidation,
   })
   const object = placeForCreate(decoded.value, info, route.namespace)
-  const created = await ctx.backend.create(object, backendOptions(options))
+  const created = await ctx.backend.create(object, backendOptions(options, userAgent))
   finish(ctx, res, 201, created, options, decoded.warnings)
 }
 
@@ -76,6 +81,7 @@ export async function serveUpdate(
   raw: Buffer,
   res: ServerResponse,
   query: URLSearchParams,
+  userAgent: string | undefined,
 ): Promise<void> {
   const options = writeQuery(query, 'UpdateOptions')
   const name = route.name ?? ''
@@ -91,7 +97,12 @@ export async function serveUpdate(
     // the Scale's resourceVersion travels with the patch, so a stale Scale conflicts as on a real cluster
     const body: Record<string, unknown> = {spec: {replicas: typeof replicas === 'number' ? replicas : 0}}
     if (scale.metadata.resourceVersion) body['metadata'] = {resourceVersion: scale.metadata.resourceVersion}
-    const result = await ctx.backend.patch(refOf(route), name, {type: 'merge', body}, backendOptions(options))
+    const result = await ctx.backend.patch(
+      refOf(route),
+      name,
+      {type: 'merge', body},
+      backendOptions(options, userAgent),
+    )
     finish(ctx, res, 200, result, options, decoded.warnings)
     return
   }
@@ -102,7 +113,7 @@ export async function serveUpdate(
     validation: options.fieldValidation,
   })
   const object = placeForUpdate(decoded.value, info, name, route.namespace)
-  const writeOptions: WriteOptions & {subresource?: string} = backendOptions(options)
+  const writeOptions: WriteOptions & {subresource?: string} = backendOptions(options, userAgent)
   if (route.subresource !== undefined) writeOptions.subresource = route.subresource
   const updated = await ctx.backend.update(object, writeOptions)
   finish(ctx, res, 200, updated, options, decoded.warnings)
@@ -145,6 +156,7 @@ export async function servePatch(
   const type = (PATCH_TYPES as Record<string, Patch['type'] | undefined>)[contentType]
   if (type === undefined || (custom && type === 'strategic')) throw unsupportedPatch(custom)
   const options = writeQuery(query, 'PatchOptions')
+  const userAgent = req.headers['user-agent']
   if (options.force !== undefined && type !== 'apply') {
     throw patchOptionsInvalid('force', 'Forbidden: may not be specified for non-apply patch')
   }
@@ -189,7 +201,7 @@ export async function servePatch(
       break
     }
   }
-  const patched = await ctx.backend.patch(refOf(route), route.name ?? '', patch, backendOptions(options))
+  const patched = await ctx.backend.patch(refOf(route), route.name ?? '', patch, backendOptions(options, userAgent))
   finish(ctx, res, 200, patched, options, warnings)
 }
 

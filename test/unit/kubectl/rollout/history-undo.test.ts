@@ -104,21 +104,33 @@ describe('rollout history, undo, restart, pause', () => {
 
   it('pauses once, refuses a second pause, and will not restart or roll back while paused', async () => {
     const deployment = await deploymentWithHistory(backend)
-    const paused = await setPaused(backend, deploymentsRef(), deployment, {paused: true, dryRun: 'none'})
+    const paused = await setPaused(backend, deploymentsRef(), deployment, {
+      paused: true,
+      dryRun: 'none',
+      fieldManager: 'kubectl-rollout',
+    })
     expect((paused['spec'] as {paused?: boolean}).paused).toBe(true)
-    await expect(setPaused(backend, deploymentsRef(), paused, {paused: true, dryRun: 'none'})).rejects.toThrow(
-      'is already paused',
-    )
     await expect(
-      restartWorkload(backend, deploymentsRef(), paused, {restartedAt: '2025-01-01T00:00:00Z', dryRun: 'none'}),
+      setPaused(backend, deploymentsRef(), paused, {paused: true, dryRun: 'none', fieldManager: 'kubectl-rollout'}),
+    ).rejects.toThrow('is already paused')
+    await expect(
+      restartWorkload(backend, deploymentsRef(), paused, {
+        restartedAt: '2025-01-01T00:00:00Z',
+        dryRun: 'none',
+        fieldManager: 'kubectl-rollout',
+      }),
     ).rejects.toThrow("can't restart paused deployment (run rollout resume first)")
     await expect(undoDeployment(backend, deploymentsRef(), paused, {toRevision: 0, dryRun: 'none'})).rejects.toThrow(
       /you cannot rollback a paused deployment/,
     )
-    const resumed = await setPaused(backend, deploymentsRef(), paused, {paused: false, dryRun: 'none'})
-    await expect(setPaused(backend, deploymentsRef(), resumed, {paused: false, dryRun: 'none'})).rejects.toThrow(
-      'is not paused',
-    )
+    const resumed = await setPaused(backend, deploymentsRef(), paused, {
+      paused: false,
+      dryRun: 'none',
+      fieldManager: 'kubectl-rollout',
+    })
+    await expect(
+      setPaused(backend, deploymentsRef(), resumed, {paused: false, dryRun: 'none', fieldManager: 'kubectl-rollout'}),
+    ).rejects.toThrow('is not paused')
   })
 
   it('stamps the pod template with restartedAt', async () => {
@@ -126,6 +138,7 @@ describe('rollout history, undo, restart, pause', () => {
     const restarted = await restartWorkload(backend, deploymentsRef(), deployment, {
       restartedAt: '2025-01-01T00:00:00Z',
       dryRun: 'none',
+      fieldManager: 'kubectl-rollout',
     })
     const annotations = (restarted['spec'] as {template: {metadata: {annotations?: Record<string, string>}}}).template
       .metadata.annotations
