@@ -46,9 +46,9 @@ metadata:
   name: settings
   namespace: shop
   annotations: {owner: shop-team}
+# one key only: kubectl's describe ranges over a Go map, so several keys come out in a random order
 data:
   mode: fast
-  level: "3"
 ---
 apiVersion: v1
 kind: Secret
