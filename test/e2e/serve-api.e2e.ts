@@ -1,12 +1,14 @@
 import {join} from 'node:path'
-import {execa, type ResultPromise} from 'execa'
+import {execa} from 'execa'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {BIN, createSandbox, type Sandbox} from './support/cli.js'
+import {normalizeAges} from './compare/normalize.js'
+import {createSandbox, type Sandbox} from './support/cli.js'
+import {startServe, type RunningServe} from './support/serve.js'
 
 // Real kubectl against `skiff serve` (HTTPS, bearer token), compared with skiff's own output on the same cluster.
 
 let sandbox: Sandbox
-let server: ResultPromise
+let server: RunningServe
 let kubeconfig: string
 
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -55,29 +57,15 @@ async function kubectl(
   return {exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr)}
 }
 
-// AGE differs between two runs a moment apart
-function withoutAge(text: string): string {
-  return text.replace(/\b\d+(s|m\d*s?|h\d*m?)\b/g, '<age>')
-}
-
 beforeAll(async () => {
   sandbox = createSandbox()
-  kubeconfig = join(sandbox.home, 'served.kubeconfig')
   expect((await sandbox.run(['get', 'nodes'])).exitCode).toBe(0)
-  server = execa('node', [BIN, 'serve', '--write-kubeconfig', kubeconfig], {
-    env: {SKIFF_HOME: join(sandbox.home, '.skiff'), HOME: sandbox.home, KUBECONFIG: '', NO_COLOR: '1'},
-    cwd: sandbox.home,
-    reject: false,
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.stdout?.once('data', () => resolve())
-    void server.then((r) => reject(new Error(`serve exited: ${String(r.stderr)}`)))
-  })
+  server = await startServe(sandbox)
+  kubeconfig = server.kubeconfig
 }, 60_000)
 
 afterAll(async () => {
-  server.kill('SIGTERM')
-  await server
+  await server?.stop()
   sandbox.dispose()
 })
 
@@ -106,7 +94,7 @@ describe('kubectl against skiff serve', () => {
       const theirs = await kubectl(['get', 'pods', ...format])
       const ours = await sandbox.run(['get', 'pods', ...format])
       expect(theirs.exitCode).toBe(0)
-      expect(withoutAge(theirs.stdout)).toBe(withoutAge(ours.stdout))
+      expect(normalizeAges(theirs.stdout)).toBe(normalizeAges(ours.stdout))
     }
     const names = await kubectl(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}'])
     expect(names.stdout).toBe('3')
