@@ -5,7 +5,6 @@ import {SkiffCommand} from '../src/cli/base-command.js'
 import {AggregateErrors} from '../src/cli/errors.js'
 import {dryRunFlag, filenameFlags, selectorFlags} from '../src/cli/flags.js'
 import {readFilenameArgs} from '../src/cli/manifest-input.js'
-import {withSource} from '../src/kubectl/source-error.js'
 import {dryRunSuffix, parseDryRun} from '../src/cli/write-output.js'
 import {deleteResources, waitForDeletion, type DeleteRequest, type Deleted} from '../src/kubectl/delete.js'
 import {isMapped, mapManifestObjects} from '../src/kubectl/manifest-objects.js'
@@ -15,6 +14,7 @@ import {kindPrefix, ResourceRegistry} from '../src/resources/registry.js'
 
 // kubectl delete: how often --wait looks again
 const WAIT_POLL_MS = 100
+const CLUSTER_SCOPE_WARNING = 'Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n'
 const FORCE_WARNING =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
 
@@ -91,6 +91,7 @@ export default class Delete extends SkiffCommand {
     const namespace = flags['all-namespaces'] ? undefined : this.namespace(flags)
     const errors: unknown[] = []
     const visits: Visit[] = []
+    const sources = new Map<Visit, string>()
     if (filenames.length > 0) {
       if (args.length > 0)
         throw new Error(
@@ -102,13 +103,17 @@ export default class Delete extends SkiffCommand {
         explicit: flags.namespace !== undefined,
       })) {
         if (!isMapped(entry)) errors.push(entry.error)
-        else
-          visits.push({
+        else {
+          const {metadata} = entry.object
+          const visit: Visit = {
             kind: 'named',
             info: entry.info,
-            namespace: entry.object.metadata.namespace,
-            name: entry.object.metadata.name ?? '',
-          })
+            namespace: metadata.namespace,
+            name: metadata.name ?? '',
+          }
+          visits.push(visit)
+          sources.set(visit, entry.source.file)
+        }
       }
     } else {
       visits.push(...resolveArgTargets(registry, {args, namespace}))
@@ -126,6 +131,7 @@ export default class Delete extends SkiffCommand {
       cascade: parseCascade(flags.cascade),
       gracePeriodSeconds,
       dryRun,
+      sources,
     }
     const verb = flags.force && gracePeriodSeconds === 0 ? 'force deleted' : 'deleted'
     const print = (deleted: Deleted): void => {
@@ -136,10 +142,11 @@ export default class Delete extends SkiffCommand {
           : `${prefix} "${deleted.name}" ${verb}${dryRunSuffix(dryRun)}\n`,
       )
     }
+    // kubectl warns once when an explicit -n cannot scope what is deleted (delete.go, WarnClusterScope)
+    if (flags.namespace !== undefined && !flags['all-namespaces'] && visits.some((v) => !v.info.namespaced))
+      this.err(CLUSTER_SCOPE_WARNING)
     const result = await deleteResources(backend, request, print)
-    errors.push(
-      ...result.errors.map((e) => (filenames.length > 0 ? withSource('deleting', filenames.join(','), e) : e)),
-    )
+    errors.push(...result.errors)
     if (result.deleted.length === 0 && errors.length === 0 && visits.some((v) => v.kind === 'list')) {
       this.err('No resources found\n')
     }

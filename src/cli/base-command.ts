@@ -50,13 +50,22 @@ export abstract class SkiffCommand extends Command {
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
     const definitions = {...options?.baseFlags, ...options?.flags} as Record<
       string,
-      {type: string; char?: string; allowNo?: boolean}
+      {type: string; char?: string; allowNo?: boolean; multiple?: boolean}
     >
     const shapes: Record<string, FlagShape> = {}
     for (const [name, flag] of Object.entries(definitions)) {
-      shapes[name] = {type: flag.type === 'boolean' ? 'boolean' : 'option', char: flag.char, allowNo: flag.allowNo}
+      const type = flag.type === 'boolean' ? 'boolean' : 'option'
+      shapes[name] = {type, char: flag.char, allowNo: flag.allowNo, multiple: flag.multiple}
     }
-    return super.parse(options, normalizeKubectlArgv(argv, shapes))
+    // kubectl never reads a positional argument from stdin: stdin belongs to `-f -`
+    const args = Object.fromEntries(Object.entries(options?.args ?? {}).map(([k, a]) => [k, {...a, ignoreStdin: true}]))
+    // options is often the command class: a spread copies its own statics, not the inherited baseFlags
+    const input = {...options, baseFlags: options?.baseFlags, strict: options?.strict, args} as Interfaces.Input<
+      F,
+      B,
+      A
+    >
+    return super.parse(input, normalizeKubectlArgv(argv, shapes))
   }
 
   protected override async finally(error: Error | undefined): Promise<unknown> {

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 import type {Backend} from '../backend/backend.js'
+import {withCheckedPaths} from '../backend/path-checked-backend.js'
 import {isEmbeddedContext} from '../cluster/contexts.js'
 import {readEmbeddedNamespace, writeEmbeddedNamespace} from '../cluster/embedded-namespace.js'
 import {kubeconfigFiles, loadKubeconfig} from '../cluster/kubeconfig/load.js'
@@ -93,10 +94,10 @@ export function servedCluster(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
 export async function openBackend(target: Target, flags: ConnectionFlags = {}): Promise<Backend> {
   if (target.kind === 'embedded') {
     const {openEmbeddedCluster} = await import('../embedded/open-cluster.js')
-    return openEmbeddedCluster(target.cluster)
+    return withCheckedPaths(await openEmbeddedCluster(target.cluster))
   }
   const {openClusterBackend} = await import('../cluster/cluster-backend.js')
-  return openClusterBackend(target.selection, {requestTimeout: flags['request-timeout']})
+  return withCheckedPaths(await openClusterBackend(target.selection, {requestTimeout: flags['request-timeout']}))
 }
 
 /** The namespace a command works in: -n, else $SKIFF_NAMESPACE, else the context's, else `default`. */

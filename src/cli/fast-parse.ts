@@ -29,7 +29,7 @@ export function fastParse(
   const shapes: Record<string, FlagShape> = {}
   const byChar = new Map<string, ManifestFlag>()
   for (const flag of Object.values(definitions)) {
-    shapes[flag.name] = {type: flag.type, char: flag.char, allowNo: flag.allowNo}
+    shapes[flag.name] = {type: flag.type, char: flag.char, allowNo: flag.allowNo, multiple: flag.multiple}
     if (flag.char) byChar.set(flag.char, flag)
   }
   const tokens = normalizeKubectlArgv(argv, shapes)

@@ -3,6 +3,8 @@ export interface FlagShape {
   type: 'boolean' | 'option'
   char?: string | undefined
   allowNo?: boolean | undefined
+  /** repeatable (`-f a -f b`); any other option given twice keeps its last value, as pflag does */
+  multiple?: boolean | undefined
 }
 
 /**
@@ -35,7 +37,26 @@ export function normalizeKubectlArgv(argv: readonly string[], flags: Record<stri
     }
     out.push(...expandShort(arg, byChar, flags))
   }
-  return out
+  return keepLastValues(out, flags, byChar)
+}
+
+// pflag lets a later `-n b` override an earlier `-n a`; oclif refuses a repeated option, so drop the earlier ones
+function keepLastValues(tokens: readonly string[], flags: Record<string, FlagShape>, byChar: Map<string, string>) {
+  const spans = new Map<string, Array<[number, number]>>()
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? ''
+    if (token === '--') break
+    const name = /^--([^=]+)/.exec(token)?.[1] ?? (/^-([A-Za-z])$/.test(token) ? byChar.get(token[1] ?? '') : undefined)
+    const flag = name === undefined ? undefined : flags[name]
+    if (name === undefined || flag?.type !== 'option') continue
+    const width = token.includes('=') || i + 1 >= tokens.length ? 1 : 2
+    if (!flag.multiple) spans.set(name, [...(spans.get(name) ?? []), [i, width]])
+    i += width - 1
+  }
+  const dropped = new Set<number>()
+  for (const occurrences of spans.values())
+    for (const [start, width] of occurrences.slice(0, -1)) for (let k = 0; k < width; k++) dropped.add(start + k)
+  return dropped.size === 0 ? [...tokens] : tokens.filter((_, i) => !dropped.has(i))
 }
 
 // -ojson, -o=json, -Rf (grouped booleans, the last one may take a value)

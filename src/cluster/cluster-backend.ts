@@ -9,6 +9,7 @@ import type {
 } from '../backend/backend.js'
 import type {KubeList, KubeObject} from '../backend/object.js'
 import {parseApiVersion, qualifiedResource, type ResourceInfo, type ResourceRef} from '../backend/refs.js'
+import {checkRequestPath} from '../backend/request-path.js'
 import {badRequest, StatusError, type Status} from '../backend/status.js'
 import type {Table} from '../backend/table.js'
 import type {TableWatchEvent, WatchEvent} from '../backend/watch.js'
@@ -37,11 +38,14 @@ const DISCOVERY_CHANGING_GROUPS = new Set(['apiextensions.k8s.io', 'apiregistrat
 
 /** The REST path of a resource collection or object: /api/v1/namespaces/ns/pods/name/log. */
 function resourcePath(ref: ResourceRef, name?: string, subresource?: string): string {
-  const root = ref.group === '' ? `/api/${ref.version}` : `/apis/${ref.group}/${ref.version}`
-  const namespace = ref.namespace ? `/namespaces/${encodeURIComponent(ref.namespace)}` : ''
-  const object = name === undefined ? '' : `/${encodeURIComponent(name)}`
-  const sub = subresource ? `/${subresource}` : ''
-  return `${root}${namespace}/${ref.resource}${object}${sub}`
+  // every segment is checked and encoded, so no name can collapse the URL onto a collection or a parent
+  checkRequestPath({...ref, subresource}, name)
+  const segment = encodeURIComponent
+  const root = ref.group === '' ? `/api/${segment(ref.version)}` : `/apis/${segment(ref.group)}/${segment(ref.version)}`
+  const namespace = ref.namespace ? `/namespaces/${segment(ref.namespace)}` : ''
+  const object = name === undefined ? '' : `/${segment(name)}`
+  const sub = subresource ? `/${subresource.split('/').map(segment).join('/')}` : ''
+  return `${root}${namespace}/${segment(ref.resource)}${object}${sub}`
 }
 
 function listQuery(options: ListOptions): ApiRequest['query'] {

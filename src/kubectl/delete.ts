@@ -5,6 +5,7 @@ import {hasReason} from '../backend/status.js'
 import {refFor} from '../resources/registry.js'
 import type {Visit} from './targets.js'
 import {explainListError} from './list-error.js'
+import {withSource} from './source-error.js'
 
 /** What `delete` asks for. */
 export interface DeleteRequest {
@@ -15,6 +16,8 @@ export interface DeleteRequest {
   cascade: 'background' | 'foreground' | 'orphan'
   gracePeriodSeconds?: number | undefined
   dryRun: 'none' | 'client' | 'server'
+  /** the -f source each visit was read from, named in its errors (`error when deleting "web.yaml": ...`) */
+  sources?: ReadonlyMap<Visit, string>
 }
 
 /** One deleted (or, with a dry run, would-be-deleted) object. */
@@ -39,6 +42,10 @@ export async function deleteResources(
   }
   if (request.dryRun === 'server') options.dryRun = true
   for (const visit of request.visits) {
+    const source = request.sources?.get(visit)
+    const report = (error: unknown): void => {
+      if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(withSource('deleting', source, error))
+    }
     const ref = refFor(visit.info, visit.namespace)
     try {
       const keys =
@@ -59,11 +66,11 @@ export async function deleteResources(
           deleted.push(entry)
           onDeleted(entry)
         } catch (error) {
-          if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(error)
+          report(error)
         }
       }
     } catch (error) {
-      if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(error)
+      report(error)
     }
   }
   return {deleted, errors}

@@ -75,6 +75,26 @@ describe('the skiff command line', () => {
     expect((await sandbox.run(['get', 'ns', 'nope', '--ignore-not-found=true'])).exitCode).toBe(0)
   })
 
+  it('lets a later option override an earlier one, as pflag does', async () => {
+    await sandbox.run(['create', 'namespace', 'team'])
+    await sandbox.run(['create', 'configmap', 'app', '-n', 'team'])
+    const result = await sandbox.run(['get', 'cm', 'app', '-n', 'default', '-o', 'json', '-n', 'team', '-o', 'name'])
+    expect(result).toEqual({exitCode: 0, stdout: 'configmap/app\n', stderr: ''})
+    const described = await sandbox.run(['delete', 'cm', 'app', '-n', 'default', '--namespace=team'])
+    expect(described).toEqual({exitCode: 0, stdout: 'configmap "app" deleted\n', stderr: ''})
+  })
+
+  it('reads -f - from stdin in every verb that takes files, never as a positional argument', async () => {
+    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: piped}\n'
+    expect((await sandbox.run(['apply', '-f', '-'], {input: manifest})).exitCode).toBe(0)
+    expect(await sandbox.run(['describe', '-f', '-'], {input: manifest})).toMatchObject({exitCode: 0, stderr: ''})
+    expect(await sandbox.run(['delete', '-f', '-'], {input: manifest})).toEqual({
+      exitCode: 0,
+      stdout: 'configmap "piped" deleted\n',
+      stderr: '',
+    })
+  })
+
   it('never shows a stack trace', async () => {
     const result = await sandbox.run(['apply', '-f', 'does-not-exist.yaml'])
     expect(result.exitCode).toBe(1)

@@ -4,7 +4,8 @@ import {normalizeKubectlArgv, type FlagShape} from '../../../src/cli/kubectl-arg
 // A few of `delete`'s flags, shaped as the commands declare them.
 const flags: Record<string, FlagShape> = {
   output: {type: 'option', char: 'o'},
-  filename: {type: 'option', char: 'f'},
+  filename: {type: 'option', char: 'f', multiple: true},
+  namespace: {type: 'option', char: 'n'},
   selector: {type: 'option', char: 'l'},
   recursive: {type: 'boolean', char: 'R'},
   'all-namespaces': {type: 'boolean', char: 'A'},
@@ -87,5 +88,12 @@ describe('normalizeKubectlArgv', () => {
     const argv = ['-ojson', '--all=true']
     normalizeKubectlArgv(argv, flags)
     expect(argv).toEqual(['-ojson', '--all=true'])
+  })
+
+  it('keeps only the last value of an option given twice, as pflag does, and every value of a repeatable one', () => {
+    expect(normalize('get', '-n', 'a', 'pods', '--namespace=b', '-n', 'c')).toEqual(['get', 'pods', '-n', 'c'])
+    expect(normalize('-o', 'json', '-oyaml')).toEqual(['-o', 'yaml'])
+    expect(normalize('-f', 'a.yaml', '-f', 'b.yaml')).toEqual(['-f', 'a.yaml', '-f', 'b.yaml'])
+    expect(normalize('-n', 'a', '--', '-n', 'b')).toEqual(['-n', 'a', '--', '-n', 'b'])
   })
 })
