@@ -1,9 +1,10 @@
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import type {KubeObject} from '../backend/object.js'
 import {clusterDir, clusterStoreFile, DEFAULT_CLUSTER, skiffHome} from '../embedded/cluster-home.js'
 import type {EmbeddedBackend} from '../embedded/embedded-backend.js'
 import type {ClusterShape} from '../embedded/nodes.js'
+import {writePrivateFile} from '../embedded/private-files.js'
 import type {Target} from './context.js'
 
 /*
@@ -30,8 +31,7 @@ function readConfig(env: NodeJS.ProcessEnv): SkiffConfig {
 }
 
 function writeConfig(config: SkiffConfig, env: NodeJS.ProcessEnv): void {
-  mkdirSync(skiffHome(env), {recursive: true})
-  writeFileSync(configPath(env), `${JSON.stringify(config, null, 2)}\n`)
+  writePrivateFile(configPath(env), `${JSON.stringify(config, null, 2)}\n`, env)
 }
 
 /** The embedded cluster `skiff cluster use` made current, if any. */

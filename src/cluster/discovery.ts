@@ -1,4 +1,5 @@
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {ensurePrivateDir} from '../embedded/private-files.js'
 import {join} from 'node:path'
 import type {ResourceInfo} from '../backend/refs.js'
 import type {ApiClient} from './api-client.js'
@@ -143,9 +144,9 @@ export class DiscoveryCache {
 
   /** Stores freshly fetched resources (write then rename, so concurrent readers never see half a file). */
   write(resources: ResourceInfo[]): void {
-    mkdirSync(this.dir, {recursive: true})
+    ensurePrivateDir(this.dir)
     const temp = join(this.dir, `${CACHE_FILE}.${process.pid}.tmp`)
-    writeFileSync(temp, JSON.stringify({fetchedAtMs: this.nowMs(), resources} satisfies CacheFile))
+    writeFileSync(temp, JSON.stringify({fetchedAtMs: this.nowMs(), resources} satisfies CacheFile), {mode: 0o600})
     renameSync(temp, join(this.dir, CACHE_FILE))
   }
 

@@ -1,6 +1,7 @@
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {clusterDir} from '../embedded/cluster-home.js'
+import {writePrivateFile} from '../embedded/private-files.js'
 
 /*
  * An embedded cluster is a context too, so it has a namespace of its own: `skiff config set-context --current
@@ -20,7 +21,6 @@ export function readEmbeddedNamespace(cluster: string, env: NodeJS.ProcessEnv = 
 
 /** Sets (or with '' clears) the namespace of an embedded cluster's context. */
 export function writeEmbeddedNamespace(cluster: string, namespace: string, env: NodeJS.ProcessEnv = process.env): void {
-  const dir = clusterDir(cluster, env)
-  mkdirSync(dir, {recursive: true})
-  writeFileSync(join(dir, CONTEXT_FILE), `${JSON.stringify(namespace === '' ? {} : {namespace})}\n`)
+  const file = join(clusterDir(cluster, env), CONTEXT_FILE)
+  writePrivateFile(file, `${JSON.stringify(namespace === '' ? {} : {namespace})}\n`, env)
 }

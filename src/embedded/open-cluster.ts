@@ -1,4 +1,4 @@
-import {mkdirSync} from 'node:fs'
+import {ensurePrivateDir, ensurePrivateFile} from './private-files.js'
 import {dirname} from 'node:path'
 import {Clock} from './clock/clock.js'
 import type {Controller} from './controllers/controller.js'
@@ -23,7 +23,8 @@ export async function openEmbeddedCluster(
   shape: ClusterShape = DEFAULT_CLUSTER_SHAPE,
 ): Promise<EmbeddedBackend> {
   const file = clusterStoreFile(name, env)
-  mkdirSync(dirname(file), {recursive: true})
+  ensurePrivateDir(dirname(file), env)
+  ensurePrivateFile(file, [`${file}-wal`, `${file}-shm`])
   const store = new Store(file)
   const clock = new Clock(Number(store.readMeta(CLOCK_OFFSET_KEY) ?? '0'))
   const backend = new EmbeddedBackend(store, clock, new ControllerRunner(loadControllers))

@@ -1,8 +1,9 @@
 import {createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate} from 'node:crypto'
-import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {isIP} from 'node:net'
 import {join} from 'node:path'
 import forge from 'node-forge'
+import {ensurePrivateDir} from '../private-files.js'
 
 /*
  * The certificates `skiff serve` speaks HTTPS with, kept under the cluster's directory (mode 0600): the CA, so a
@@ -124,7 +125,7 @@ function readPair(dir: string, certFile: string, keyFile: string): KeyPair | und
 }
 
 function writePair(dir: string, certFile: string, keyFile: string, pair: KeyPair): void {
-  mkdirSync(dir, {recursive: true})
+  ensurePrivateDir(dir)
   for (const [file, text] of [
     [join(dir, keyFile), pair.key],
     [join(dir, certFile), pair.cert],
