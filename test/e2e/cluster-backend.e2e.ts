@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {execa} from 'execa'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {BIN, createSandbox, type CliResult, type Sandbox} from './support/cli.js'
+import {normalizeAges} from './compare/normalize.js'
 import {startServe, type RunningServe} from './support/serve.js'
 
 // skiff's cluster backend (through --kubeconfig) against a real `skiff serve`, beside real kubectl where
@@ -69,9 +70,6 @@ async function kubectl(args: readonly string[]): Promise<CliResult> {
   })
   return {exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr)}
 }
-
-// ages tick between two runs; everything else must match
-const normalizeAges = (text: string): string => text.replace(/\b(\d+[smhd])+\b/g, '<AGE>')
 
 beforeAll(async () => {
   sandbox = createSandbox()
