@@ -2,8 +2,9 @@ import {Command, type Interfaces} from '@oclif/core'
 import type {Backend} from '../backend/backend.js'
 import {CommandContext} from './command-context.js'
 import type {ConnectionFlags} from './context.js'
+import {PlainError} from './errors.js'
 import {globalFlags} from './flags.js'
-import {normalizeKubectlArgv, type FlagShape} from './kubectl-argv.js'
+import {InvalidBoolFlagError, normalizeKubectlArgv, type FlagShape} from './kubectl-argv.js'
 
 type FlagOutput = {[name: string]: unknown}
 type ArgOutput = {[name: string]: unknown}
@@ -65,7 +66,17 @@ export abstract class SkiffCommand extends Command {
       B,
       A
     >
-    return super.parse(input, normalizeKubectlArgv(argv, shapes))
+    return super.parse(input, this.normalizedArgv(argv, shapes))
+  }
+
+  private normalizedArgv(argv: string[], shapes: Record<string, FlagShape>): string[] {
+    try {
+      return normalizeKubectlArgv(argv, shapes)
+    } catch (error) {
+      if (!(error instanceof InvalidBoolFlagError)) throw error
+      const path = [this.config.bin, ...(this.id ?? '').split(':')].join(' ')
+      throw new PlainError(`Error: ${error.message}\nSee '${path} --help' for usage.`)
+    }
   }
 
   protected override async finally(error: Error | undefined): Promise<unknown> {

@@ -1,4 +1,4 @@
-import {normalizeKubectlArgv, type FlagShape} from './kubectl-argv.js'
+import {InvalidBoolFlagError, normalizeKubectlArgv, type FlagShape} from './kubectl-argv.js'
 
 /** A flag as oclif.manifest.json records it. */
 export interface ManifestFlag {
@@ -32,7 +32,14 @@ export function fastParse(
     shapes[flag.name] = {type: flag.type, char: flag.char, allowNo: flag.allowNo, multiple: flag.multiple}
     if (flag.char) byChar.set(flag.char, flag)
   }
-  const tokens = normalizeKubectlArgv(argv, shapes)
+  let tokens: string[]
+  try {
+    tokens = normalizeKubectlArgv(argv, shapes)
+  } catch (error) {
+    // oclif's path words the error with the command's help pointer
+    if (error instanceof InvalidBoolFlagError) return undefined
+    throw error
+  }
   const args: string[] = []
   const flags: Record<string, unknown> = {}
   for (let i = 0; i < tokens.length; i++) {

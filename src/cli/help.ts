@@ -1,23 +1,6 @@
 import {Help} from '@oclif/core'
+import {COMMAND_GROUPS as GROUPS} from './command-groups.js'
 
-// kubectl's root help groups (kubectl/pkg/cmd/cmd.go, v1.32), with the commands skiff has in each.
-const GROUPS: ReadonlyArray<{title: string; ids: readonly string[]}> = [
-  {title: 'Basic Commands (Beginner)', ids: ['create', 'expose', 'run', 'set']},
-  {title: 'Basic Commands (Intermediate)', ids: ['explain', 'get', 'edit', 'delete']},
-  {title: 'Deploy Commands', ids: ['rollout', 'scale', 'autoscale']},
-  {
-    title: 'Cluster Management Commands',
-    ids: ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'],
-  },
-  {
-    title: 'Troubleshooting and Debugging Commands',
-    ids: ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'],
-  },
-  {title: 'Advanced Commands', ids: ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']},
-  {title: 'Settings Commands', ids: ['label', 'annotate', 'completion']},
-  {title: 'Embedded Cluster Commands', ids: ['cluster', 'serve']},
-  {title: 'Other Commands', ids: ['api-resources', 'api-versions', 'config', 'plugin', 'version']},
-]
 const NAME_COLUMN_WIDTH = 15
 
 /** kubectl's root help: commands grouped as kubectl groups them, then usage. */

@@ -1,3 +1,12 @@
+/** A boolean flag given a value pflag cannot parse (`--watch=maybe`), in pflag's words. */
+export class InvalidBoolFlagError extends Error {
+  constructor(name: string, char: string | undefined, value: string) {
+    const label = char ? `-${char}, --${name}` : `--${name}`
+    super(`invalid argument "${value}" for "${label}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`)
+    this.name = 'InvalidBoolFlagError'
+  }
+}
+
 /** What the argv normaliser needs to know about a command's flags. */
 export interface FlagShape {
   type: 'boolean' | 'option'
@@ -27,8 +36,8 @@ export function normalizeKubectlArgv(argv: readonly string[], flags: Record<stri
       const flag = flags[name]
       if (flag?.type === 'boolean') {
         const on = parseBool(value)
-        if (on === undefined) out.push(arg)
-        else if (on) out.push(`--${name}`)
+        if (on === undefined) throw new InvalidBoolFlagError(name, flag.char, value)
+        if (on) out.push(`--${name}`)
         else if (flag.allowNo) out.push(`--no-${name}`)
         continue
       }

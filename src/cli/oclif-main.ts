@@ -10,7 +10,7 @@ export async function runOclif(argv: string[], root: string, report: (error: unk
     return 0
   } catch (error) {
     if (error instanceof Errors.ExitError) return error.oclif.exit ?? 0
-    return report(toKubectlError(error, config ? commandPathOf(config, argv) : 'skiff', config))
+    return report(toKubectlError(error, config ? commandPathOf(config, argv) : 'skiff', config, argv))
   }
 }
 
@@ -19,8 +19,11 @@ function commandPathOf(config: Config, argv: string[]): string {
   for (const word of argv) {
     if (word.startsWith('-')) break
     const candidate = [...words, word].join(':')
-    if (!config.findCommand(candidate) && !config.findTopic(candidate)) break
-    words.push(word)
+    const command = config.findCommand(candidate)
+    if (!command && !config.findTopic(candidate)) break
+    // an alias (`create deploy`) is named by its command's own id, as cobra's CommandPath does
+    const id = command ? (config.commands.find((c) => c.aliases.includes(candidate))?.id ?? command.id) : candidate
+    words.splice(0, words.length, ...id.split(':'))
   }
   return [config.bin, ...words].join(' ')
 }

@@ -1,18 +1,32 @@
 import type {Config} from '@oclif/core'
-import {closest} from 'fastest-levenshtein'
+import {distance} from 'fastest-levenshtein'
+import {commandsInKubectlOrder} from './command-groups.js'
 import {PlainError} from './errors.js'
 
-/** oclif's own errors, reworded as kubectl's (cobra/pflag) messages; other errors pass through. */
-export function toKubectlError(error: unknown, commandPath: string, config: Config | undefined): unknown {
+// cobra's SuggestionsMinimumDistance (spf13/cobra command.go): names this close to a typo are suggested
+const SUGGESTION_DISTANCE = 2
+
+/**
+ * oclif's own errors, reworded as kubectl's (cobra/pflag) messages; other errors pass through. `argv` is
+ * what followed the command's name, to tell `-n` from `--namespace` as pflag's words do.
+ */
+export function toKubectlError(
+  error: unknown,
+  commandPath: string,
+  config: Config | undefined,
+  argv: readonly string[] = [],
+): unknown {
   if (!(error instanceof Error)) return error
   const message = error.message.replace(/\nSee more help with --help$/, '')
+  // pflag's errors are cobra's: `Error: ...` and the --help pointer
+  const flagError = (what: string): PlainError =>
+    new PlainError(`Error: ${what}\nSee '${commandPath} --help' for usage.`)
   switch (error.constructor.name) {
     case 'NonExistentFlagsError': {
       const flag = /Nonexistent flags?: ([^,\n]+)/.exec(message)?.[1] ?? ''
-      const what = flag.startsWith('--')
-        ? `unknown flag: ${flag}`
-        : `unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}`
-      return new PlainError(`error: ${what}\nSee '${commandPath} --help' for usage.`)
+      return flagError(
+        flag.startsWith('--') ? `unknown flag: ${flag}` : `unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}`,
+      )
     }
     case 'UnexpectedArgsError':
       return new PlainError(
@@ -28,12 +42,22 @@ export function toKubectlError(error: unknown, commandPath: string, config: Conf
     }
     case 'RequiredArgsError':
     case 'FlagInvalidOptionError':
-    case 'CLIParseError':
       return new PlainError(`error: ${firstLine(message)}\nSee '${commandPath} -h' for help and examples`)
+    case 'CLIParseError': {
+      const invalid = invalidFlagValue(message, commandPath, config)
+      if (invalid) return flagError(invalid)
+      return new PlainError(`error: ${firstLine(message)}\nSee '${commandPath} -h' for help and examples`)
+    }
     case 'CLIError': {
-      // pflag: flag needs an argument
-      const flag = /^Flag (--\S+) expects a value/.exec(message)?.[1]
-      if (flag) return new PlainError(`error: flag needs an argument: ${flag}\nSee '${commandPath} --help' for usage.`)
+      const invalid = invalidFlagValue(message, commandPath, config)
+      if (invalid) return flagError(invalid)
+      // pflag: flag needs an argument, named as the user wrote it
+      const flag = /^Flag --(\S+) expects a value/.exec(message)?.[1]
+      if (flag) {
+        const char = flagDefinition(config, commandPath, flag)?.char
+        const short = char !== undefined && argv.includes(`-${char}`)
+        return flagError(`flag needs an argument: ${short ? `'${char}' in -${char}` : `--${flag}`}`)
+      }
       return commandNotFound(message, config) ?? new Error(firstLine(message))
     }
     default:
@@ -58,9 +82,43 @@ function commandNotFound(message: string, config: Config | undefined): PlainErro
         .map((id) => id[known] ?? ''),
     ),
   ]
-  const suggestion = ids.length > 0 ? closest(name, ids) : undefined
-  const hint = suggestion ? `\n\nDid you mean this?\n\t${suggestion}\n` : ''
-  return new PlainError(`error: unknown command "${name}" for "${parent}"${hint}`)
+  // below the root, kubectl's parent commands answer in their own words (create.go, rollout.go, config.go)
+  if (parent === `${config.bin} create`)
+    return new PlainError(`error: Unexpected args: [${name}]\nSee '${parent} -h' for help and examples`)
+  if (known > 0) return new PlainError(`error: unknown command "${name}"\nSee '${parent} -h' for help and examples`)
+  const suggestions = suggestionsFor(name, commandsInKubectlOrder(ids))
+  // cobra ends the suggestion list with a blank line
+  const hint = suggestions.length > 0 ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}\n` : ''
+  return new PlainError(`Error: unknown command "${name}" for "${parent}"${hint}`)
+}
+
+// cobra's SuggestionsFor: close by Levenshtein distance (case-insensitive), or starting with what was typed
+function suggestionsFor(typed: string, names: readonly string[]): string[] {
+  const lower = typed.toLowerCase()
+  return names.filter(
+    (name) => distance(lower, name.toLowerCase()) <= SUGGESTION_DISTANCE || name.toLowerCase().startsWith(lower),
+  )
+}
+
+interface FlagDefinition {
+  char?: string | undefined
+  type: string
+}
+
+function flagDefinition(config: Config | undefined, commandPath: string, name: string): FlagDefinition | undefined {
+  const id = commandPath.split(' ').slice(1).join(':')
+  const flags = config?.findCommand(id)?.flags as Record<string, FlagDefinition> | undefined
+  return flags?.[name]
+}
+
+// oclif: `Parsing --chunk-size \n\tExpected an integer but received: abc`; pflag names the flag with its shorthand
+function invalidFlagValue(message: string, commandPath: string, config: Config | undefined): string | undefined {
+  const match = /^Parsing --(\S+)\s+Expected an integer but received: (.*)$/s.exec(message.trim())
+  if (!match) return undefined
+  const [, name = '', value = ''] = match
+  const char = flagDefinition(config, commandPath, name)?.char
+  const label = char ? `-${char}, --${name}` : `--${name}`
+  return `invalid argument "${value}" for "${label}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`
 }
 
 function firstLine(text: string): string {

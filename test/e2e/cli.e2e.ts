@@ -40,14 +40,31 @@ describe('the skiff command line', () => {
     expect(result).toEqual({
       exitCode: 1,
       stdout: '',
-      stderr: "error: unknown flag: --nope\nSee 'skiff get --help' for usage.\n",
+      stderr: "Error: unknown flag: --nope\nSee 'skiff get --help' for usage.\n",
     })
   })
 
   it('suggests a command for a typo', async () => {
     const result = await sandbox.run(['gt', 'pods'])
     expect(result.exitCode).toBe(1)
-    expect(result.stderr).toBe('error: unknown command "gt" for "skiff"\n\nDid you mean this?\n\tget\n')
+    // kubectl 1.32 suggests set, get and cp: every command within two edits, in its help's order
+    expect(result.stderr).toBe('Error: unknown command "gt" for "skiff"\n\nDid you mean this?\n\tset\n\tget\n\n')
+    const far = await sandbox.run(['dashboard'])
+    expect(far).toEqual({exitCode: 1, stdout: '', stderr: 'Error: unknown command "dashboard" for "skiff"\n'})
+  })
+
+  it('words flag values pflag cannot parse as kubectl does', async () => {
+    expect((await sandbox.run(['get', 'pods', '--chunk-size=abc'])).stderr).toBe(
+      'Error: invalid argument "abc" for "--chunk-size" flag: strconv.ParseInt: parsing "abc": invalid syntax\n' +
+        "See 'skiff get --help' for usage.\n",
+    )
+    expect((await sandbox.run(['get', 'pods', '--watch=maybe'])).stderr).toBe(
+      'Error: invalid argument "maybe" for "-w, --watch" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n' +
+        "See 'skiff get --help' for usage.\n",
+    )
+    expect((await sandbox.run(['get', 'pods', '-n'])).stderr).toBe(
+      "Error: flag needs an argument: 'n' in -n\nSee 'skiff get --help' for usage.\n",
+    )
   })
 
   it('asks for a resource type when get has none', async () => {

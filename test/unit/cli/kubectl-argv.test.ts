@@ -30,8 +30,11 @@ describe('normalizeKubectlArgv', () => {
     }
   })
 
-  it('leaves a boolean with a value that is not a boolean for the parser to refuse', () => {
-    expect(normalize('--wait=maybe')).toEqual(['--wait=maybe'])
+  it('refuses a boolean with a value that is not a boolean, in pflag words', () => {
+    expect(() => normalize('--wait=maybe')).toThrow(
+      'invalid argument "maybe" for "--wait" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    )
+    expect(() => normalize('-A=maybe')).not.toThrow()
   })
 
   it('leaves --option=value and unknown long flags alone', () => {
