@@ -179,6 +179,44 @@ describe('Status details', () => {
     }
   })
 
+  it('names the group and resource of a create refused while its definition terminates', async () => {
+    // Given a custom resource whose definition is being deleted (its cleanup not run yet)
+    await backend.create({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: {name: 'gadgets.example.com'},
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: {plural: 'gadgets', kind: 'Gadget'},
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: {openAPIV3Schema: {type: 'object', 'x-kubernetes-preserve-unknown-fields': true}},
+          },
+        ],
+      },
+    })
+    const gadget = {apiVersion: 'example.com/v1', kind: 'Gadget', metadata: {name: 'g1', namespace: 'edge'}}
+    await backend.create(gadget)
+    await backend.delete(
+      {group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions'},
+      'gadgets.example.com',
+    )
+    // When another one is created, Then the 405 is NewMethodNotSupported's
+    const answer = await send('POST', '/apis/example.com/v1/namespaces/edge/gadgets', {
+      ...gadget,
+      metadata: {name: 'g2'},
+    })
+    expect(answer.status).toBe(405)
+    expect(answer.json).toMatchObject({
+      message: 'create not allowed while custom resource definition is terminating',
+      details: {group: 'example.com', kind: 'gadgets'},
+    })
+  })
+
   it('leaves empty fields out of details, as Go does', async () => {
     const missing = await send('GET', `${EDGE_CONFIGMAPS}/missing`)
     expect(missing.json?.['details']).toEqual({name: 'missing', kind: 'configmaps'})
