@@ -217,6 +217,12 @@ describe('Status details', () => {
     })
   })
 
+  it('gives the same empty details for an OpenAPI document no group serves', async () => {
+    const answer = await send('GET', '/openapi/v3/apis/nowhere.example.com/v1')
+    expect(answer.status).toBe(404)
+    expect(answer.json).toMatchObject({reason: 'NotFound', details: {}})
+  })
+
   it('leaves empty fields out of details, as Go does', async () => {
     const missing = await send('GET', `${EDGE_CONFIGMAPS}/missing`)
     expect(missing.json?.['details']).toEqual({name: 'missing', kind: 'configmaps'})
