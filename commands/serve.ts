@@ -2,9 +2,12 @@ import {writeFileSync, chmodSync} from 'node:fs'
 import {setInterval, clearInterval} from 'node:timers'
 import {Flags} from '@oclif/core'
 import {SkiffCommand} from '../src/cli/base-command.js'
+import {UsageError} from '../src/cli/errors.js'
 import {openExistingCluster} from '../src/cli/cluster-admin.js'
 import {servedCluster} from '../src/cli/context.js'
 import {clusterDir} from '../src/embedded/cluster-home.js'
+import {GoDurationError, parseGoDurationMs} from '../src/resources/go-duration.js'
+import {goQuote} from '../src/resources/go-format.js'
 
 // how often the live control plane catches up with due timers and other processes' writes
 const SETTLE_INTERVAL_MS = 200
@@ -13,6 +16,21 @@ const SETTLE_INTERVAL_MS = 200
 function hostInUrl(address: string): string {
   if (address === '0.0.0.0' || address === '::') return '127.0.0.1'
   return address.includes(':') ? `[${address}]` : address
+}
+
+function serverRequestTimeoutMs(text: string, commandPath: string): number {
+  let ms: number
+  try {
+    ms = parseGoDurationMs(text)
+  } catch (error) {
+    if (!(error instanceof GoDurationError)) throw error
+    throw new UsageError(
+      `invalid argument ${goQuote(text)} for "--server-request-timeout" flag: ${error.message}`,
+      commandPath,
+    )
+  }
+  if (ms <= 0) throw new UsageError('--server-request-timeout must be a positive duration', commandPath)
+  return ms
 }
 
 export default class Serve extends SkiffCommand {
@@ -30,10 +48,17 @@ export default class Serve extends SkiffCommand {
       description: 'Write a kubeconfig (server, CA, token) that points at the server to this file (mode 0600).',
     }),
     'insecure-http': Flags.boolean({description: 'Serve plain HTTP instead of HTTPS.'}),
+    // kube-apiserver's --request-timeout; named apart from the global client flag of the same name
+    'server-request-timeout': Flags.string({
+      description:
+        "How long the server lets a request that is not a watch or a log take before it answers 504 Timeout (kube-apiserver's --request-timeout); a client's `timeout` parameter may only shorten it.",
+      default: '1m0s',
+    }),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Serve)
+    const requestTimeoutMs = serverRequestTimeoutMs(flags['server-request-timeout'], this.commandPath)
     const name = servedCluster(flags)
     const backend = await openExistingCluster(name)
     const {createApiServer, generateToken, listenOnLoopback} = await import('../src/embedded/server/api-server.js')
@@ -63,6 +88,7 @@ export default class Serve extends SkiffCommand {
       // another process may have advanced the clock since the last settle: every answer uses the same 'now'
       beforeRequest: () => refreshClockOffset(backend),
       ...(certificates ? {tls: certificates.serving} : {}),
+      requestTimeoutMs,
     })
     // catch up before the first request, so no request is answered in the middle of a long catch-up
     await backend.settle()

@@ -102,9 +102,9 @@ export function forbidden(message: string, details?: Status['details']): StatusE
   return failure(403, 'Forbidden', message, details)
 }
 
-/** 405 MethodNotAllowed. */
-export function methodNotAllowed(message: string): StatusError {
-  return failure(405, 'MethodNotAllowed', message)
+/** 405 MethodNotAllowed; NewMethodNotSupported's details name the group and resource (as `kind`). */
+export function methodNotAllowed(message: string, details?: Status['details']): StatusError {
+  return failure(405, 'MethodNotAllowed', message, details)
 }
 
 /** 500 InternalError: for invariants the server broke. */

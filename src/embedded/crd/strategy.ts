@@ -39,8 +39,11 @@ function customResourceStrategy(crd: CustomResourceDefinition, info: ResourceInf
     tracksGeneration: true,
     prepare(object, old, subresource) {
       if (old === undefined && crd.metadata.deletionTimestamp !== undefined) {
-        // customresource_handler.go: a terminating definition takes no new objects
-        throw methodNotAllowed('create not allowed while custom resource definition is terminating')
+        // customresource_handler.go: a terminating definition takes no new objects (NewMethodNotSupported)
+        throw methodNotAllowed('create not allowed while custom resource definition is terminating', {
+          group: info.group,
+          kind: info.resource,
+        })
       }
       // without a declared status subresource there is no .../status path to write to
       if (subresource === 'status' && !statusEnabled) throw notFound(info, object.metadata.name ?? '')

@@ -63,8 +63,10 @@ export function impersonatedUser(store: Store, authenticated: UserInfo, request:
   for (const check of checks) {
     const decision = authorize(store, authenticated, {verb: 'impersonate', ...check})
     if (!decision.allowed) {
+      // responsewriters.Forbidden: NewForbidden(group/resource, name, ...), whose details name them (v1.32)
       throw forbidden(
         `${check.resource} "${check.name}" is forbidden: User "${authenticated.username}" cannot impersonate resource "${check.resource}" in API group "${check.group}" at the cluster scope`,
+        {name: check.name, group: check.group, kind: check.resource},
       )
     }
   }

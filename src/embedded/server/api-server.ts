@@ -1,5 +1,5 @@
 import {randomBytes, timingSafeEqual} from 'node:crypto'
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+import {createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse} from 'node:http'
 import {createServer as createHttpsServer} from 'node:https'
 import type {AddressInfo} from 'node:net'
 import type {EmbeddedBackend} from '../embedded-backend.js'
@@ -18,7 +18,16 @@ import {
 } from './discovery.js'
 import {handleResource} from './resource-handler.js'
 import {parseRoute, type Route} from './route.js'
-import {failureStatus, statusOf, writeJson, writeStatus} from './status-response.js'
+import {DEFAULT_REQUEST_TIMEOUT_MS, startRequestDeadline} from './request-deadline.js'
+import {splitRequestTarget} from './request-path.js'
+import {
+  failureStatus,
+  methodNotAllowedOnPath,
+  pathNotFound,
+  statusOf,
+  writeJson,
+  writeStatus,
+} from './status-response.js'
 
 const CRDS: ResourceRef = {group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions'}
 
@@ -32,6 +41,8 @@ export interface ApiServerOptions {
   beforeRequest?: () => void
   /** the serving certificate and key (PEM); without them the server speaks plain HTTP */
   tls?: {cert: string; key: string}
+  /** how long a request that is not long-running may take (kube-apiserver --request-timeout); 60 s if unset */
+  requestTimeoutMs?: number
 }
 
 /** A random bearer token (32 bytes, hex). */
@@ -46,10 +57,6 @@ function authorized(req: IncomingMessage, token: string): boolean {
   const sent = Buffer.from(match[1].trim())
   const expected = Buffer.from(token)
   return sent.length === expected.length && timingSafeEqual(sent, expected)
-}
-
-function notFoundPath(res: ServerResponse, path: string): void {
-  writeStatus(res, failureStatus(404, 'NotFound', `the server could not find the requested resource (${path})`))
 }
 
 // the stored CRDs, for the subresources their versions declare
@@ -85,8 +92,8 @@ async function serveDiscovery(
           route.group,
           route.version,
         )
-  if (doc) writeJson(res, 200, doc)
-  else notFoundPath(res, new URL(req.url ?? '/', 'http://localhost').pathname)
+  if (!doc) throw pathNotFound()
+  writeJson(res, 200, doc)
 }
 
 // /api and /apis answer in the media type asked for (aggregated discovery's names its group, version and kind);
@@ -103,21 +110,22 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  // as kube-apiserver's filter chain: a malformed path never reaches a handler (Go's net/http refuses it),
+  // the deadline comes before authentication (request_deadline.go wraps WithAuthentication, v1.32)
+  const {path, query} = splitRequestTarget(req.url ?? '/')
+  const route = parseRoute(path)
+  const deadline = startRequestDeadline(req, res, {
+    route,
+    query,
+    serverTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  })
   if (!authorized(req, options.token)) {
     writeStatus(res, failureStatus(401, 'Unauthorized', 'Unauthorized'))
     return
   }
   options.beforeRequest?.()
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  const route = parseRoute(url.pathname)
   const method = req.method ?? 'GET'
-  if (route.type !== 'resource' && route.type !== 'unknown' && method !== 'GET') {
-    writeStatus(
-      res,
-      failureStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'),
-    )
-    return
-  }
+  if (route.type !== 'resource' && route.type !== 'unknown' && method !== 'GET') throw methodNotAllowedOnPath()
   switch (route.type) {
     case 'version':
       writeJson(res, 200, versionDocument(await backend.version()))
@@ -148,18 +156,17 @@ async function serve(
       const user = impersonatedUser(backend.store, backend.requester, impersonationHeaders(req.headersDistinct))
       await backend.onBehalfOf(user, () =>
         handleResource(
-          {backend, afterWrite: options.afterWrite ?? (() => undefined)},
+          {backend, afterWrite: options.afterWrite ?? (() => undefined), ...(deadline ? {deadline} : {})},
           route,
           req,
           res,
-          url.searchParams,
+          query,
         ),
       )
       return
     }
     case 'unknown':
-      notFoundPath(res, url.pathname)
-      return
+      throw pathNotFound()
   }
 }
 
@@ -171,10 +178,29 @@ export function createApiServer(backend: EmbeddedBackend, options: ApiServerOpti
       else writeStatus(res, statusOf(error))
     })
   }
+  const limits = connectionLimits(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
   // https.Server extends tls.Server, not http.Server, but offers the same listen/close/closeAllConnections
   return (
-    options.tls ? createHttpsServer({cert: options.tls.cert, key: options.tls.key}, handler) : createServer(handler)
+    options.tls
+      ? createHttpsServer({cert: options.tls.cert, key: options.tls.key, ...limits}, handler)
+      : createServer(limits, handler)
   ) as Server
+}
+
+// kube-apiserver's http.Server: MaxHeaderBytes 1 MiB, which the request line counts towards (so a long
+// label selector in the query is served, where Node's 16 KiB default would refuse it), and
+// ReadHeaderTimeout 32 s (apiserver server/secure_serving.go, v1.32). Node's own cap on a whole request
+// stays a backstop behind the request deadline.
+const MAX_HEADER_BYTES = 1 << 20
+const READ_HEADER_TIMEOUT_MS = 32_000
+const NODE_REQUEST_TIMEOUT_MS = 300_000
+
+function connectionLimits(requestTimeoutMs: number): ServerOptions {
+  return {
+    maxHeaderSize: MAX_HEADER_BYTES,
+    headersTimeout: READ_HEADER_TIMEOUT_MS,
+    requestTimeout: Math.max(NODE_REQUEST_TIMEOUT_MS, requestTimeoutMs + READ_HEADER_TIMEOUT_MS),
+  }
 }
 
 /** Starts listening on `address` (127.0.0.1 unless asked; port 0 picks a free one) and resolves to the bound port. */

@@ -1,18 +1,19 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {ResourceInfo, ResourceRef} from '../../backend/refs.js'
 import {BUILTIN_RESOURCES} from '../../resources/builtin.js'
-import {hasReason, methodNotAllowed, StatusError} from '../../backend/status.js'
+import {hasReason, StatusError} from '../../backend/status.js'
 import type {EmbeddedBackend} from '../embedded-backend.js'
 import {readBody} from './request-body.js'
 import type {ResourceContext, ResourceRoute} from './resource/context.js'
 import {serveDelete, serveDeleteCollection} from './resource/delete.js'
 import {serveLog} from './resource/log.js'
-import {watchQuery} from './resource/query.js'
+import {wantsWatch, watchQuery} from './resource/query.js'
 import {serveGet, serveList} from './resource/read.js'
 import {schemaSource} from './resource/schemas.js'
 import {serveWatch} from './resource/watch.js'
 import {serveCreate, servePatch, serveSubresourceCreate, serveUpdate} from './resource/write.js'
-import {failureStatus, statusOf, writeStatus} from './status-response.js'
+import {checkResourcePath} from './resource/path-checks.js'
+import {failureStatus, methodNotAllowedOnPath, pathNotFound, statusOf, writeStatus} from './status-response.js'
 import {acceptedForm} from './table-response.js'
 
 export type {ResourceContext} from './resource/context.js'
@@ -38,10 +39,6 @@ const WITHOUT_STATUS = new Set([
   'rbac.authorization.k8s.io/clusterrolebindings',
 ])
 const SCALABLE = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets', '/replicationcontrollers'])
-
-function pathNotFound(): StatusError {
-  return new StatusError(failureStatus(404, 'NotFound', 'the server could not find the requested resource'))
-}
 
 async function resolve(ctx: ResourceContext, route: ResourceRoute): Promise<ResourceInfo> {
   const ref: ResourceRef = {group: route.group, version: route.version, resource: route.resource}
@@ -83,7 +80,7 @@ function withSchemas(ctx: ResourceContext): ResourceContext {
 /** Serves one REST request on a resource path, as kube-apiserver's handlers do (v1.32). */
 export async function handleResource(
   context: ResourceContext,
-  route: ResourceRoute,
+  requested: ResourceRoute,
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
@@ -91,14 +88,15 @@ export async function handleResource(
   const ctx = withSchemas(context)
   try {
     const method = req.method ?? 'GET'
-    const info = await resolve(ctx, route)
+    const info = await resolve(ctx, requested)
     const custom = !BUILTIN_RESOURCES.some((r) => r.group === info.group && r.resource === info.resource)
-    checkSubresource(info, route, custom)
+    checkSubresource(info, requested, custom)
+    const watch = requested.watch === true || (method === 'GET' && wantsWatch(query))
+    const route = checkResourcePath(info, requested, {method, watch})
     const form = acceptedForm(req.headers.accept)
     if (method === 'GET') {
       if (route.subresource === 'log') return await serveLog(ctx, route, req, res, query)
-      if (route.subresource === 'eviction')
-        throw methodNotAllowed('the server does not allow this method on the requested resource')
+      if (route.subresource === 'eviction') throw methodNotAllowedOnPath()
       const watch = watchQuery(query, route.watch === true)
       if (watch.watch) {
         if (route.subresource !== undefined) throw pathNotFound()
@@ -107,8 +105,8 @@ export async function handleResource(
       if (route.name === undefined) return await serveList(ctx, route, res, query, form)
       return await serveGet(ctx, route, res, query, form)
     }
-    if (route.watch) throw methodNotAllowed('the server does not allow this method on the requested resource')
-    const raw = await readBody(req)
+    if (route.watch) throw methodNotAllowedOnPath()
+    const raw = await readBody(req, ctx.deadline ? {signal: ctx.deadline} : {})
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
     if ((method === 'POST' || method === 'PUT') && contentType !== '' && contentType !== 'application/json') {
       // protobuf (kubectl's typed clients, e.g. `create deployment`) and CBOR are not decoded here
@@ -138,7 +136,7 @@ export async function handleResource(
         if (route.name !== undefined) return await serveDelete(ctx, route, info, raw, res, query)
         return await serveDeleteCollection(ctx, route, raw, res, query)
     }
-    throw methodNotAllowed('the server does not allow this method on the requested resource')
+    throw methodNotAllowedOnPath()
   } catch (error) {
     if (res.headersSent) {
       if (!res.writableEnded) res.end()

@@ -1,3 +1,5 @@
+import {pathSegments} from './request-path.js'
+
 /** What a request path names: a discovery document, or a resource (collection, object or subresource). */
 export type Route =
   | {type: 'version'}
@@ -49,13 +51,15 @@ function resourcePath(group: string, version: string, rest: readonly string[]): 
   return route
 }
 
-/** Parses a request path as kube-apiserver's REST paths are laid out. */
+/**
+ * Parses a request path (still percent-encoded) as kube-apiserver's REST paths are laid out; throws
+ * BadRequest for a malformed escape (request-path.ts).
+ */
 export function parseRoute(pathname: string): Route {
-  const segments = pathname
-    .split('/')
-    .filter((s) => s !== '')
-    .map((s) => decodeURIComponent(s))
+  const segments = pathSegments(pathname)
   const [root, first, second, ...rest] = segments
+  // an empty group or version is no API group or version (the served ones are never empty)
+  if ((root === 'api' && first === '') || (root === 'apis' && (first === '' || second === ''))) return {type: 'unknown'}
   if (root === 'version' && segments.length === 1) return {type: 'version'}
   if ((root === 'healthz' || root === 'livez' || root === 'readyz') && segments.length === 1) return {type: 'health'}
   if (root === 'openapi') {

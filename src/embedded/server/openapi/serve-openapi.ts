@@ -5,7 +5,7 @@ import type {ResourceInfo} from '../../../backend/refs.js'
 import {BUILTIN_RESOURCES} from '../../../resources/builtin.js'
 import {patchSchemaFor} from '../../../resources/patch/builtin-schema.js'
 import type {Route} from '../route.js'
-import {failureStatus, writeStatus} from '../status-response.js'
+import {failureStatus, pathNotFound, writeStatus} from '../status-response.js'
 import {buildDefinitions, type Definitions, type Schema} from './definitions.js'
 import {customKinds} from './custom-kinds.js'
 import {
@@ -126,7 +126,7 @@ export async function serveOpenApi(
     } else text = docs.v3Groups.get(route.path) ?? customGroups.get(route.path)
   }
   if (text === undefined) {
-    writeStatus(res, failureStatus(404, 'NotFound', `the server could not find the requested resource`))
+    writeStatus(res, pathNotFound().status)
     return
   }
   const headers: Record<string, string | number> = {

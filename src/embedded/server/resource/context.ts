@@ -14,6 +14,8 @@ export interface ResourceContext {
   afterWrite: () => void
   /** the schema of a kind, for fieldValidation; undefined when nothing is known (nothing is then unknown) */
   schemaFor?: (info: ResourceInfo) => Promise<SchemaNode | undefined>
+  /** the request's deadline (request-deadline.ts); reading the body stops there */
+  deadline?: AbortSignal
 }
 
 /** The backend's ref for a route. */

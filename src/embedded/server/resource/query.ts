@@ -1,6 +1,7 @@
 import type {DeleteOptions, ListOptions, LogOptions} from '../../../backend/backend.js'
 import {isJsonObject} from '../../../backend/object.js'
 import {badRequest, invalid} from '../../../backend/status.js'
+import {goQuote} from '../../../resources/go-format.js'
 import type {FieldValidation} from './field-validation.js'
 
 /** The write options a handler needs: dryRun, fieldManager, force and fieldValidation. */
@@ -31,12 +32,25 @@ function isTrue(value: string | null): boolean {
   return value === 'true' || value === '1' || value === 'True' || value === 'TRUE' || value === 't' || value === 'T'
 }
 
+/** Whether the query asks for a watch (`watch=true` in any of Go's spellings). */
+export function wantsWatch(query: URLSearchParams): boolean {
+  return isTrue(query.get('watch'))
+}
+
+const INT64_MIN = -(2n ** 63n)
+const INT64_MAX = 2n ** 63n - 1n
+
+// the parameter codec's strconv.ParseInt(value, 10, 64), with its errors as the BadRequest message
+// (apimachinery runtime/conversion.go, handlers/get.go DecodeParameters, v1.32)
 function integer(query: URLSearchParams, key: string): number | undefined {
   const value = query.get(key)
   if (value === null || value === '') return undefined
-  if (!/^-?\d+$/.test(value))
-    throw badRequest(`invalid value for ${key}: strconv.ParseInt: parsing "${value}": invalid syntax`)
-  return Number(value)
+  if (!/^[+-]?\d+$/.test(value)) throw badRequest(`strconv.ParseInt: parsing ${goQuote(value)}: invalid syntax`)
+  const parsed = BigInt(value)
+  if (parsed < INT64_MIN || parsed > INT64_MAX) {
+    throw badRequest(`strconv.ParseInt: parsing ${goQuote(value)}: value out of range`)
+  }
+  return Number(parsed)
 }
 
 function dryRunOf(values: readonly unknown[], kind: OptionsKind): boolean {
@@ -95,11 +109,12 @@ export function listOptions(query: URLSearchParams): ListOptions {
 /** The watch parameters; `/watch/` paths are watches whatever the query says. */
 export function watchQuery(query: URLSearchParams, legacyWatchPath = false): WatchQuery {
   const result: WatchQuery = {
-    watch: legacyWatchPath || isTrue(query.get('watch')),
+    watch: legacyWatchPath || wantsWatch(query),
     allowWatchBookmarks: isTrue(query.get('allowWatchBookmarks')),
   }
+  // 0 means the server's default; a negative one has passed already (handlers/get.go, v1.32)
   const timeout = integer(query, 'timeoutSeconds')
-  if (timeout !== undefined && timeout > 0) result.timeoutSeconds = timeout
+  if (timeout !== undefined && timeout !== 0) result.timeoutSeconds = timeout
   const initial = query.get('sendInitialEvents')
   if (initial !== null && initial !== '') {
     result.sendInitialEvents = isTrue(initial)

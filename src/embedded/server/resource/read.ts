@@ -1,4 +1,5 @@
 import type {ServerResponse} from 'node:http'
+import type {ListOptions} from '../../../backend/backend.js'
 import type {KubeList} from '../../../backend/object.js'
 import type {Status} from '../../../backend/status.js'
 import {StatusError} from '../../../backend/status.js'
@@ -12,6 +13,7 @@ import {
 } from '../table-response.js'
 import {refOf, type ResourceContext, type ResourceRoute} from './context.js'
 import {listOptions} from './query.js'
+import {checkResourceVersion} from './resource-version.js'
 
 // kube-apiserver's answer to a list at a resourceVersion the server has not reached (cacher, v1.32)
 function tooLargeResourceVersion(sent: number, current: number): StatusError {
@@ -29,6 +31,18 @@ function tooLargeResourceVersion(sent: number, current: number): StatusError {
     code: 504,
   }
   return new StatusError(status)
+}
+
+// which lists the watch cache hands to etcd: an Exact match, and without a match a limit with a
+// resourceVersion or a continue (apiserver storage/cacher shouldDelegateList, v1.32)
+function isListFromStorage(options: ListOptions, query: URLSearchParams): boolean {
+  const match = query.get('resourceVersionMatch') ?? ''
+  if (match === 'Exact') return true
+  if (match !== '') return false
+  const resourceVersion = options.resourceVersion ?? ''
+  return (
+    (options.limit !== undefined && resourceVersion !== '' && resourceVersion !== '0') || options.continue !== undefined
+  )
 }
 
 function expiredList(): StatusError {
@@ -57,19 +71,9 @@ export async function serveList(
   form: MetaForm | undefined,
 ): Promise<void> {
   const options = listOptions(query)
+  checkResourceVersion(options.resourceVersion, {fromStorage: isListFromStorage(options, query)})
   const sent = Number(options.resourceVersion ?? '0')
   if (options.resourceVersion && options.resourceVersion !== '0') {
-    if (!Number.isInteger(sent) || sent < 0) {
-      throw new StatusError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: `invalid resource version: ${options.resourceVersion}`,
-        reason: 'BadRequest',
-        code: 400,
-      })
-    }
     const current = ctx.backend.store.revision()
     if (sent > current) throw tooLargeResourceVersion(sent, current)
     if (query.get('resourceVersionMatch') === 'Exact' && sent < ctx.backend.store.oldestRetainedRevision() - 1) {

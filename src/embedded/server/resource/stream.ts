@@ -1,4 +1,5 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
+import {deadlineAfter} from '../deadline.js'
 
 /** How a streamed response runs. */
 export interface StreamOptions {
@@ -17,7 +18,10 @@ export function streamSignal(req: IncomingMessage, res: ServerResponse, timeoutM
   // 'close' on the response fires when the socket closes before or after the end
   res.once('close', abort)
   req.once('aborted', abort)
-  return timeoutMs === undefined ? gone.signal : AbortSignal.any([gone.signal, AbortSignal.timeout(timeoutMs)])
+  if (timeoutMs === undefined) return gone.signal
+  const deadline = deadlineAfter(timeoutMs)
+  res.once('close', deadline.clear)
+  return AbortSignal.any([gone.signal, deadline.signal])
 }
 
 /**

@@ -9,6 +9,7 @@ import {watchChanges} from '../../watch-changes.js'
 import {type MetaForm, parseIncludeObject, partialMetadata, withIncludeObject} from '../table-response.js'
 import type {ResourceContext, ResourceRoute} from './context.js'
 import {listOptions, type WatchQuery} from './query.js'
+import {checkResourceVersion} from './resource-version.js'
 import {streamSignal, streamTo} from './stream.js'
 
 // kube-apiserver ends a watch without timeoutSeconds after --min-request-timeout (1800s, v1.32)
@@ -64,6 +65,8 @@ export async function serveWatch(
   form: MetaForm | undefined,
 ): Promise<void> {
   const options = listOptions(query)
+  // a resourceVersion that is no number is refused before the stream starts (cacher.Watch, v1.32)
+  checkResourceVersion(options.resourceVersion, {fromStorage: false})
   if (route.name !== undefined) {
     // a watch on one object is a watch on the collection narrowed to its name (apiserver's installer, v1.32)
     options.fieldSelector = [`metadata.name=${route.name}`, options.fieldSelector].filter(Boolean).join(',')

@@ -3,9 +3,9 @@ import {parse as parseYaml} from 'yaml'
 import type {Patch, WriteOptions} from '../../../backend/backend.js'
 import {isJsonObject, type KubeObject} from '../../../backend/object.js'
 import type {ResourceInfo} from '../../../backend/refs.js'
-import {badRequest, invalid, methodNotAllowed, StatusError} from '../../../backend/status.js'
+import {badRequest, invalid, StatusError} from '../../../backend/status.js'
 import {BUILTIN_RESOURCES} from '../../../resources/builtin.js'
-import {failureStatus, writeJson} from '../status-response.js'
+import {failureStatus, methodNotAllowedOnPath, writeJson} from '../status-response.js'
 import {refOf, type ResourceContext, type ResourceRoute} from './context.js'
 import {decodeObject, parseJson, placeForCreate, placeForUpdate, validateFields} from './decode.js'
 import {deleteOptions, writeQuery, type WriteQuery} from './query.js'
@@ -245,7 +245,7 @@ export async function serveSubresourceCreate(
   res: ServerResponse,
 ): Promise<void> {
   if (!(route.group === '' && route.resource === 'pods' && route.subresource === 'eviction')) {
-    throw methodNotAllowed('the server does not allow this method on the requested resource')
+    throw methodNotAllowedOnPath()
   }
   const body = parseJson(raw.toString('utf8'), 'Eviction')
   const eviction = isJsonObject(body) ? body : {}

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {isStatusError} from '../../../../src/backend/status.js'
 import {impersonatedUser, impersonationHeaders} from '../../../../src/embedded/reviews/impersonation.js'
 import {EMBEDDED_USER} from '../../../../src/embedded/identity.js'
 import type {Store} from '../../../../src/embedded/store/store.js'
@@ -33,5 +34,15 @@ describe('impersonation', () => {
     expect(() => impersonatedUser(store, plain, impersonationHeaders({'impersonate-user': ['alice']}))).toThrow(
       /cannot impersonate resource "users"/,
     )
+    // responsewriters.Forbidden's details name what was refused
+    const refused = (() => {
+      try {
+        impersonatedUser(store, plain, impersonationHeaders({'impersonate-user': ['alice']}))
+      } catch (error) {
+        return isStatusError(error) ? error.status.details : undefined
+      }
+      return undefined
+    })()
+    expect(refused).toEqual({name: 'alice', group: '', kind: 'users'})
   })
 })

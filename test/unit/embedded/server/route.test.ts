@@ -50,4 +50,34 @@ describe('parseRoute', () => {
     expect(parseRoute('/api/v1/pods/a/b/c')).toEqual({type: 'unknown'})
     expect(parseRoute('/metrics')).toEqual({type: 'unknown'})
   })
+
+  it('takes dot segments and escaped slashes as names, never as path steps', () => {
+    expect(parseRoute('/api/v1/namespaces/x/configmaps/%2E%2E')).toEqual({
+      type: 'resource',
+      group: '',
+      version: 'v1',
+      resource: 'configmaps',
+      namespace: 'x',
+      name: '..',
+    })
+    expect(parseRoute('/api/v1/namespaces/x%2Fconfigmaps%2Fa')).toEqual({
+      type: 'resource',
+      group: '',
+      version: 'v1',
+      resource: 'namespaces',
+      name: 'x/configmaps/a',
+    })
+  })
+
+  it('keeps an empty namespace segment, and knows no empty group or version', () => {
+    expect(parseRoute('/api/v1/namespaces//configmaps')).toEqual({
+      type: 'resource',
+      group: '',
+      version: 'v1',
+      resource: 'configmaps',
+      namespace: '',
+    })
+    expect(parseRoute('/apis//v1/pods')).toEqual({type: 'unknown'})
+    expect(parseRoute('/api//pods')).toEqual({type: 'unknown'})
+  })
 })
