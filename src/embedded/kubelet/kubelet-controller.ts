@@ -57,6 +57,10 @@ export const kubelet: Controller = {
         bootMs: power.sinceMs,
         podIP: allocatePodIP(ctx.api.store, node, uid),
       })
+    } else if (record.bootMs === undefined) {
+      // a record from before boots were tracked: synced under this boot, unless the node lost power since it began
+      const lostPowerSince = power.lastOffMs !== undefined && power.lastOffMs >= record.startMs
+      record = {...record, bootMs: lostPowerSince ? record.startMs : power.sinceMs}
     }
     const hostIP = hostIPOf(node)
     const result = syncPod({

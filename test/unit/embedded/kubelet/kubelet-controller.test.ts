@@ -1,7 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import type {KubeObject} from '../../../../src/backend/object.js'
 import type {EmbeddedBackend} from '../../../../src/embedded/embedded-backend.js'
+import {readPodRecord, type PodRecord} from '../../../../src/embedded/kubelet/pod-record.js'
 import {crashNode, restoreNode} from '../../../../src/embedded/node-power-actions.js'
+import {setNodePower} from '../../../../src/embedded/nodes.js'
 import {advanceCluster} from '../../../../src/embedded/open-cluster.js'
 import {summarizePod} from '../../../../src/resources/columns/pod-status.js'
 import {coreRef, openTempCluster, type TempCluster} from '../temp-cluster.js'
@@ -292,6 +294,32 @@ describe('a pod bound to a node', () => {
     expect((await row('stubborn')).status).toBe('Terminating')
     await advanceCluster(api, 15_000)
     await expect(pod('stubborn')).rejects.toThrow(/not found/)
+  })
+
+  it('carries on with a record written before the stage tables, on a node restored back then', async () => {
+    // Given a running pod whose record has no stage and no boot, on a node powered back on (as then) since
+    await createPod('legacy', [{name: 'web', image: 'nginx:1.27'}])
+    await advanceCluster(api, 30_000)
+    const uid = (await pod('legacy')).metadata.uid ?? ''
+    const {
+      stage: _stage,
+      sinceMs: _since,
+      bootMs: _boot,
+      ...legacy
+    } = readPodRecord(api.store, uid) ?? ({} as PodRecord)
+    api.store.transaction(() => {
+      api.store.writeMeta(`kubelet.pod.${uid}`, JSON.stringify(legacy))
+      setNodePower(api.store, 'test-worker', {on: true, sinceMs: api.clock.now()})
+    })
+    // When the kubelet syncs it again
+    await api.delete(pods, 'legacy', {})
+    await advanceCluster(api, 5_000)
+    // Then it neither took the old power cycle for a new one nor lost track of the pod: the deletion went through
+    expect(await events('legacy')).not.toContain(
+      'SandboxChanged: Pod sandbox changed, it will be killed and re-created.',
+    )
+    expect(await events('legacy')).toContain('Killing: Stopping container web')
+    await expect(pod('legacy')).rejects.toThrow(/not found/)
   })
 
   it('costs nothing while a pod just runs', async () => {
