@@ -211,7 +211,8 @@ class PodWorker {
     for (const spec of this.input.pod.spec?.containers ?? []) {
       const c = this.container(spec)
       const probed = spec.readinessProbe ? c.probes?.Readiness?.result === 'success' : true
-      ready.set(spec.name, c.stage === 'running' && probed)
+      // prober_manager.go UpdatePodStatus: ready while the container runs, the grace period of a kill included
+      ready.set(spec.name, (c.stage === 'running' || c.stage === 'killing') && probed)
     }
     return ready
   }
