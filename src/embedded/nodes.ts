@@ -116,6 +116,8 @@ export function healthyNodeConditions(timestamp: string): Array<Record<string, s
 export interface NodePower {
   on: boolean
   sinceMs: number
+  /** once powered back on: when the power had gone (its containers died then) */
+  lastOffMs?: number
 }
 
 const POWER_KEY = (node: string): string => `node.power.${node}`

@@ -35,6 +35,28 @@ describe('the skiff command line', () => {
     expect(get.stdout).toContain('--selector')
   })
 
+  it('says what each topic is in its help, not what one of its commands does', async () => {
+    // kubectl's Short of the group commands; skiff's own words for its cluster topics
+    const topics: Array<[string[], string]> = [
+      [['cluster'], 'Manage embedded clusters, their clock and their nodes'],
+      [['cluster', 'node'], 'Add, crash and restore the nodes of the embedded cluster'],
+      [['rollout'], 'Manage the rollout of a resource'],
+      [['config'], 'Modify kubeconfig files'],
+      [['set'], 'Set specific features on objects'],
+      [['auth'], 'Inspect authorization'],
+      [['certificate'], 'Modify certificate resources'],
+      [['create', 'secret'], 'Create a secret using a specified subcommand'],
+    ]
+    for (const [topic, description] of topics) {
+      const result = await sandbox.run([...topic, '--help'])
+      expect(result.exitCode).toBe(0)
+      expect(result.stdout.split('\n')[0]).toBe(description)
+    }
+    const root = await sandbox.run(['--help'])
+    expect(root.stdout).toMatch(/\n {2}cluster +Manage embedded clusters, their clock and their nodes\n/)
+    expect(root.stdout).toMatch(/\n {2}rollout +Manage the rollout of a resource\n/)
+  })
+
   it('rejects an unknown flag in kubectl words with exit code 1 and no banner', async () => {
     const result = await sandbox.run(['get', 'pods', '--nope'])
     expect(result).toEqual({

@@ -80,6 +80,31 @@ describe('a learner watching the embedded cluster heal itself', () => {
     expect(events.stdout).toMatch(/Marking for deletion Pod default\/web-/)
   })
 
+  it('finishes deleting the evicted pods of a crashed node once it is restored, and a rollout then leaves none behind', async () => {
+    // Given a node that crashed and whose pods were evicted (Terminating) while it was away
+    await sandbox.run(['cluster', 'create', 'lab', '--nodes', '2'])
+    await sandbox.run(['apply', '-f', '-'], {input: deployment(2)})
+    await sandbox.run(['cluster', 'advance', '1m'])
+    const [victim] = await pods(sandbox)
+    const node = victim?.node ?? ''
+    await sandbox.run(['cluster', 'node', 'crash', node])
+    await sandbox.run(['cluster', 'advance', '6m'])
+    expect((await pods(sandbox)).find((p) => p.name === victim?.name)?.status).toBe('Terminating')
+    // When the node comes back and the pod's grace period (30s) has passed
+    expect((await sandbox.run(['cluster', 'node', 'restore', node])).stdout).toBe(`node/${node} restored\n`)
+    await sandbox.run(['cluster', 'advance', '1m'])
+    // Then the evicted pod is gone and two pods run
+    const after = await pods(sandbox)
+    expect(after.map((p) => p.name)).not.toContain(victim?.name)
+    expect(after.map((p) => `${p.ready} ${p.status}`)).toEqual(['1/1 Running', '1/1 Running'])
+    // And a rollout afterwards replaces both, leaving nothing Terminating
+    await sandbox.run(['set', 'image', 'deployment/web', 'nginx=nginx:1.28'])
+    await sandbox.run(['cluster', 'advance', '2m'])
+    const rolled = await pods(sandbox)
+    expect(rolled.map((p) => `${p.ready} ${p.status}`)).toEqual(['1/1 Running', '1/1 Running'])
+    expect(rolled.some((p) => after.some((q) => q.name === p.name))).toBe(false)
+  })
+
   it('rolls a new image out without ever dropping below maxUnavailable, then rolls it back', async () => {
     await sandbox.run(['apply', '-f', '-'], {input: deployment(4)})
     await sandbox.run(['cluster', 'advance', '1m'])

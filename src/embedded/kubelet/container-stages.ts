@@ -4,40 +4,34 @@ import {isInBackOffSince, isInBackOffSinceUpdate, nextBackoff} from './backoff.j
 import {exitOf, type Timeline} from './container-runtime/timeline.js'
 import {defaultPullPolicy, imageSizeBytes, parseImageReference, pullDurationMs, pullError} from './images.js'
 import type {ContainerRecord, PodRecord} from './pod-record.js'
-import type {ContainerSpec, ProbeSpec} from './pod-spec.js'
-import {livenessKill, probeOracle} from './probes.js'
+import type {ContainerSpec} from './pod-spec.js'
+import {initialProbeState} from './probes.js'
+import type {StageEvent, StageSubject} from './stage-machine.js'
+import type {ContainerEffect, ContainerGuard, ContainerStage, ContainerTrigger} from './stage-table.js'
 import {formatGoDuration} from './wording.js'
 
 /**
- * The container stage table, kwok's idea of a lifecycle as stages: each stage has an end moment
- * (`untilMs`) and what happens there. waiting -> pulling -> creating -> running -> (killing) -> exited,
- * with pull-failed/pull-backoff around a failing pull and crash-backoff before a restart. All moments
- * are cluster milliseconds; the kubelet controller sets a timer at the earliest `untilMs`.
+ * What the container table's names mean (stage-table.ts CONTAINER_RULES): the moments of its triggers, drawn
+ * from the record and the container's program; its guards; its bookkeeping. All moments are cluster ms.
  */
 
-/** An event a stage transition reports, as kubelet's recorder would. */
-export interface StageEvent {
-  type: 'Normal' | 'Warning'
-  reason: string
-  message: string
-}
-
-/** What a transition needs besides the container's record. */
-export interface StageContext {
-  pod: {uid: string; formatted: string}
+/** What a container's rules need besides its record. */
+export interface ContainerSituation {
+  pod: {uid: string; formatted: string; restartPolicy: string}
   record: PodRecord
   spec: ContainerSpec
   init: boolean
-  restartPolicy: string
-  /** the grace period a kill waits before SIGKILL */
-  gracePeriodMs: number
+  /** the grace period a deletion gives the container (deletionGracePeriodSeconds) */
+  deletionGraceMs: number
+  /** the grace period a failed liveness probe gives it (the probe's, else the pod's) */
+  livenessGraceMs: number
+  /** when the pod lets the container begin (pod-stages.ts containerTurns) */
+  turnMs: number | undefined
   nodeHasImage(image: string): boolean
   addNodeImage(image: string): void
   /** the container's program for a run starting at startMs */
   timeline(startMs: number): Timeline
-  /** environment, for exec probes */
-  env: ReadonlyMap<string, string>
-  emit(event: StageEvent): void
+  emit(event: StageEvent, atMs: number): void
 }
 
 // containerd takes this long to create and start a container
@@ -51,207 +45,206 @@ const SERVER_STOP_MS = 300
 // SIGKILL's exit code (128 + 9)
 const KILLED_EXIT_CODE = 137
 
-const imageOf = (spec: ContainerSpec): string => spec.image ?? ''
+/** One container under the container table. */
+export class ContainerStages implements StageSubject<
+  ContainerStage,
+  ContainerTrigger,
+  ContainerGuard,
+  ContainerEffect
+> {
+  constructor(
+    readonly container: ContainerRecord,
+    private readonly situation: ContainerSituation,
+  ) {}
 
-/** Begins a container's run: the image first (pull, back-off, or already present). */
-export function beginPull(c: ContainerRecord, atMs: number, ctx: StageContext): void {
-  const image = imageOf(ctx.spec)
-  const policy = ctx.spec.imagePullPolicy ?? defaultPullPolicy(image)
-  const present = ctx.nodeHasImage(parseImageReference(image).normalized)
-  c.sinceMs = atMs
-  if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
-    if (!present) {
-      c.stage = 'pull-failed'
-      c.pullError = `Container image "${image}" is not present with pull policy of Never`
-      delete c.untilMs
-      ctx.emit({type: 'Warning', reason: 'ErrImageNeverPull', message: c.pullError})
-      return
+  stage(): ContainerStage {
+    return this.container.stage
+  }
+
+  momentOf(trigger: ContainerTrigger): number | undefined {
+    const c = this.container
+    const {pod, record} = this.situation
+    const name = this.situation.spec.name
+    switch (trigger) {
+      case 'at-once':
+        return c.sinceMs
+      case 'its-turn':
+        return this.situation.turnMs === undefined ? undefined : Math.max(c.sinceMs, this.situation.turnMs)
+      case 'image-pulled':
+        return c.sinceMs + pullDurationMs(this.image, `${pod.uid}:${name}:${c.restartCount}:${c.sinceMs}`)
+      case 'container-created':
+        return (
+          c.sinceMs +
+          drawBetween(seededRandom(`create:${pod.uid}:${name}:${c.restartCount}`), MIN_CREATE_MS, MAX_CREATE_MS)
+        )
+      case 'pod-resync':
+        return (
+          c.sinceMs + drawBetween(seededRandom(`resync:${pod.uid}:${name}:${c.sinceMs}`), MIN_RESYNC_MS, MAX_RESYNC_MS)
+        )
+      case 'image-backoff-over': {
+        const entry = record.imageBackoff[this.image]
+        return entry ? Math.max(c.sinceMs, entry.lastUpdateMs + entry.delayMs) : c.sinceMs
+      }
+      case 'crash-backoff-over':
+        return c.sinceMs + (c.crashBackoff?.delayMs ?? 0)
+      case 'program-exited': {
+        const startedAt = c.startedAtMs ?? c.sinceMs
+        const exit = exitOf(this.situation.timeline(startedAt))
+        return exit === undefined ? undefined : Math.max(c.sinceMs, startedAt + exit.atMs)
+      }
+      case 'liveness-failed':
+        return c.livenessFailedAtMs
+      case 'pod-deleted':
+        return record.deletionSeenMs === undefined ? undefined : Math.max(c.sinceMs, record.deletionSeenMs)
+      case 'stop-finished':
+        return c.sinceMs + (c.stopAfterMs ?? 0)
     }
-    ctx.emit({type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`})
-    toCreating(c, atMs, ctx)
-    return
   }
-  const backoff = ctx.record.imageBackoff[image]
-  if (backoff && isInBackOffSinceUpdate(backoff, atMs)) {
-    c.stage = 'pull-backoff'
-    c.untilMs = backoff.lastUpdateMs + backoff.delayMs
-    ctx.emit({type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`})
-    ctx.emit({type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff'})
-    return
+
+  holds(guard: ContainerGuard, atMs: number): boolean {
+    const c = this.container
+    const policy = this.pullPolicy
+    switch (guard) {
+      case 'pod-active':
+        return isPodActive(this.situation.record, atMs)
+      case 'image-never-pulled':
+        return policy === 'Never' && !this.imagePresent
+      case 'image-present':
+        return policy !== 'Always' && this.imagePresent
+      case 'image-in-backoff':
+        return isInBackOffSinceUpdate(this.situation.record.imageBackoff[this.image], atMs)
+      case 'pull-allowed':
+        return policy !== 'Never'
+      case 'pull-fails':
+        return pullError(this.image) !== undefined
+      case 'restart-policy-restarts':
+        return restarts(this.situation, c.finished?.exitCode ?? 0)
+      case 'crash-backoff-active':
+        return isInBackOffSince(c.crashBackoff, c.finished?.finishedAtMs ?? atMs, atMs)
+      case 'command-unsupported':
+        return c.restartCount === 0 && this.situation.timeline(atMs).unsupported !== undefined
+    }
   }
-  c.stage = 'pulling'
-  c.untilMs =
-    atMs + pullDurationMs(image, `${ctx.pod.uid}:${ctx.spec.name}:${c.restartCount}:${backoff?.lastUpdateMs ?? 0}`)
-  ctx.emit({type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`})
-}
 
-function toCreating(c: ContainerRecord, atMs: number, ctx: StageContext): void {
-  c.stage = 'creating'
-  c.sinceMs = atMs
-  delete c.pullError
-  c.untilMs =
-    atMs +
-    drawBetween(seededRandom(`create:${ctx.pod.uid}:${ctx.spec.name}:${c.restartCount}`), MIN_CREATE_MS, MAX_CREATE_MS)
-}
+  placeholder(name: string, atMs: number): string {
+    const values: Record<string, () => string> = {
+      image: () => this.image,
+      container: () => this.situation.spec.name,
+      pod: () => this.situation.pod.formatted,
+      pullError: () => pullError(this.image) ?? '',
+      neverPullError: () => neverPullMessage(this.image),
+      pullTook: () => formatGoDuration(atMs - this.container.sinceMs),
+      imageSize: () => String(imageSizeBytes(this.image)),
+      unsupported: () => this.situation.timeline(atMs).unsupported ?? '',
+    }
+    return values[name]?.() ?? `{${name}}`
+  }
 
-/** What happens when a container's stage ends at `c.untilMs`. */
-export function endStage(c: ContainerRecord, ctx: StageContext): void {
-  const atMs = c.untilMs ?? c.sinceMs
-  delete c.untilMs
-  switch (c.stage) {
-    case 'pulling':
-      return endPull(c, atMs, ctx)
-    case 'pull-failed':
-    case 'pull-backoff':
-      return beginPull(c, atMs, ctx)
-    case 'creating':
-      return start(c, atMs, ctx)
-    case 'running':
-      return endRun(c, atMs, ctx)
-    case 'killing':
-      return finish(c, atMs, stopsOnTerm(ctx) ? 0 : KILLED_EXIT_CODE, ctx)
-    case 'crash-backoff':
-      c.crashBackoff = nextBackoff(c.crashBackoff, c.finished?.finishedAtMs ?? atMs)
-      return restart(c, atMs, ctx)
-    case 'waiting':
-    case 'exited':
-      return
+  apply(effect: ContainerEffect, atMs: number): void {
+    const c = this.container
+    const {record, spec, pod} = this.situation
+    switch (effect) {
+      case 'note-never-pull-error':
+        c.pullError = neverPullMessage(this.image)
+        return
+      case 'note-pull-error':
+        record.imageBackoff[this.image] = nextBackoff(record.imageBackoff[this.image], atMs)
+        c.pullError = pullError(this.image) ?? ''
+        return
+      case 'note-image-pulled':
+        this.situation.addNodeImage(parseImageReference(this.image).normalized)
+        c.pulled = true
+        delete c.pullError
+        return
+      case 'begin-run':
+        c.startedAtMs = atMs
+        c.pulled = true
+        delete c.pullError
+        delete c.livenessFailedAtMs
+        c.containerID = `containerd://${createHash('sha256').update(`${pod.uid}/${spec.name}/${c.restartCount}`).digest('hex')}`
+        c.probes = {}
+        if (spec.livenessProbe) c.probes.Liveness = initialProbeState('Liveness')
+        if (spec.readinessProbe) c.probes.Readiness = initialProbeState('Readiness')
+        return
+      case 'term-for-deletion':
+        c.stopAfterMs = this.stopAfterMs(this.situation.deletionGraceMs)
+        return
+      case 'term-for-liveness':
+        c.stopAfterMs = this.stopAfterMs(this.situation.livenessGraceMs)
+        return
+      case 'end-run-by-exit':
+        return this.endRun(exitOf(this.situation.timeline(c.startedAtMs ?? c.sinceMs))?.code ?? 0, atMs)
+      case 'end-run-by-signal':
+        return this.endRun(this.handlesSigterm ? 0 : KILLED_EXIT_CODE, atMs)
+      case 'restart':
+        c.crashBackoff = nextBackoff(c.crashBackoff, c.finished?.finishedAtMs ?? atMs)
+        if (c.finished) c.lastRun = c.finished
+        delete c.finished
+        delete c.startedAtMs
+        delete c.probes
+        delete c.livenessFailedAtMs
+        c.restartCount += 1
+        return
+    }
+  }
+
+  enter(stage: ContainerStage, atMs: number): void {
+    this.container.stage = stage
+    this.container.sinceMs = atMs
+    if (stage !== 'killing') delete this.container.stopAfterMs
+  }
+
+  emit(event: StageEvent, atMs: number): void {
+    this.situation.emit(event, atMs)
+  }
+
+  private get image(): string {
+    return this.situation.spec.image ?? ''
+  }
+
+  private get pullPolicy(): string {
+    return this.situation.spec.imagePullPolicy ?? defaultPullPolicy(this.image)
+  }
+
+  private get imagePresent(): boolean {
+    return this.situation.nodeHasImage(parseImageReference(this.image).normalized)
+  }
+
+  // A shell or sleep running as PID 1 has no SIGTERM handler, so the kernel ignores the signal: only SIGKILL,
+  // at the end of the grace period, stops it. Images' own servers (no command) handle SIGTERM.
+  private get handlesSigterm(): boolean {
+    const {spec} = this.situation
+    return (spec.command ?? []).length === 0 && (spec.args ?? []).length === 0
+  }
+
+  private stopAfterMs(graceMs: number): number {
+    return Math.min(this.handlesSigterm ? SERVER_STOP_MS : graceMs, graceMs)
+  }
+
+  private endRun(exitCode: number, atMs: number): void {
+    const c = this.container
+    c.finished = {
+      startedAtMs: c.startedAtMs ?? c.sinceMs,
+      finishedAtMs: atMs,
+      exitCode,
+      reason: exitCode === 0 ? 'Completed' : 'Error',
+      containerID: c.containerID ?? '',
+    }
   }
 }
 
-function endPull(c: ContainerRecord, atMs: number, ctx: StageContext): void {
-  const image = imageOf(ctx.spec)
-  const error = pullError(image)
-  if (error !== undefined) {
-    ctx.emit({type: 'Warning', reason: 'Failed', message: `Failed to pull image "${image}": ${error}`})
-    ctx.emit({type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull'})
-    ctx.record.imageBackoff[image] = nextBackoff(ctx.record.imageBackoff[image], atMs)
-    c.stage = 'pull-failed'
-    c.pullError = error
-    c.sinceMs = atMs
-    c.untilMs =
-      atMs + drawBetween(seededRandom(`resync:${ctx.pod.uid}:${ctx.spec.name}:${atMs}`), MIN_RESYNC_MS, MAX_RESYNC_MS)
-    return
-  }
-  const took = formatGoDuration(atMs - c.sinceMs)
-  ctx.emit({
-    type: 'Normal',
-    reason: 'Pulled',
-    message: `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(image)} bytes.`,
-  })
-  ctx.addNodeImage(parseImageReference(image).normalized)
-  c.pulled = true
-  toCreating(c, atMs, ctx)
+/** Whether the pod is still wanted at a moment: the kubelet had not yet seen its deletion. */
+export function isPodActive(record: PodRecord, atMs: number): boolean {
+  return record.deletionSeenMs === undefined || atMs < record.deletionSeenMs
 }
 
-function start(c: ContainerRecord, atMs: number, ctx: StageContext): void {
-  ctx.emit({type: 'Normal', reason: 'Created', message: `Created container: ${ctx.spec.name}`})
-  ctx.emit({type: 'Normal', reason: 'Started', message: `Started container ${ctx.spec.name}`})
-  c.stage = 'running'
-  c.sinceMs = atMs
-  c.startedAtMs = atMs
-  c.pulled = true
-  c.containerID = `containerd://${createHash('sha256').update(`${ctx.pod.uid}/${ctx.spec.name}/${c.restartCount}`).digest('hex')}`
-  const unsupported = ctx.timeline(atMs).unsupported
-  if (unsupported !== undefined && c.restartCount === 0) {
-    ctx.emit({
-      type: 'Warning',
-      reason: 'UnsupportedCommand',
-      message: `skiff cannot simulate the command of container ${ctx.spec.name} (${unsupported}); it runs quietly and never exits`,
-    })
-  }
-  const end = runEnd(c, ctx)
-  if (end !== undefined) c.untilMs = end
+// kuberuntime_manager.go computePodActions / ShouldContainerBeRestarted (v1.32)
+function restarts(situation: ContainerSituation, exitCode: number): boolean {
+  const policy = situation.pod.restartPolicy
+  if (situation.init) return exitCode !== 0 && policy !== 'Never'
+  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
 }
 
-/** When the current run ends by itself: its program exits, or its liveness probe kills it. */
-function runEnd(c: ContainerRecord, ctx: StageContext): number | undefined {
-  const startedAt = c.startedAtMs ?? c.sinceMs
-  const timeline = ctx.timeline(startedAt)
-  const exit = exitOf(timeline)
-  const kill = livenessOf(ctx.spec) ? livenessKillOf(ctx.spec.livenessProbe, timeline, ctx) : undefined
-  const candidates = [exit?.atMs, kill?.atMs].filter((ms): ms is number => ms !== undefined)
-  return candidates.length === 0 ? undefined : startedAt + Math.min(...candidates)
-}
-
-function livenessOf(spec: ContainerSpec): boolean {
-  return spec.livenessProbe !== undefined
-}
-
-function livenessKillOf(
-  probe: ProbeSpec | undefined,
-  timeline: Timeline,
-  ctx: StageContext,
-): ReturnType<typeof livenessKill> {
-  if (!probe) return undefined
-  return livenessKill(probe, probeOracle(probe, timeline, {image: imageOf(ctx.spec), env: ctx.env}), timeline)
-}
-
-function endRun(c: ContainerRecord, atMs: number, ctx: StageContext): void {
-  const startedAt = c.startedAtMs ?? c.sinceMs
-  const timeline = ctx.timeline(startedAt)
-  const exit = exitOf(timeline)
-  if (exit !== undefined && startedAt + exit.atMs <= atMs) return finish(c, atMs, exit.code, ctx)
-  const kill = livenessKillOf(ctx.spec.livenessProbe, timeline, ctx)
-  for (const failure of kill?.failures ?? []) {
-    const detail = failure.output === '' ? '' : ` ${failure.output}`
-    ctx.emit({type: 'Warning', reason: 'Unhealthy', message: `Liveness probe failed:${detail}`})
-  }
-  ctx.emit({
-    type: 'Normal',
-    reason: 'Killing',
-    message: `Container ${ctx.spec.name} failed liveness probe, will be restarted`,
-  })
-  beginKill(c, atMs, ctx)
-}
-
-/** SIGTERM now; the container is gone when its program handles it, or at the end of the grace period. */
-export function beginKill(c: ContainerRecord, atMs: number, ctx: StageContext): void {
-  c.stage = 'killing'
-  c.sinceMs = atMs
-  c.untilMs = atMs + Math.min(stopsOnTerm(ctx) ? SERVER_STOP_MS : ctx.gracePeriodMs, ctx.gracePeriodMs)
-}
-
-// A shell or sleep running as PID 1 has no SIGTERM handler, so the kernel ignores the signal: only SIGKILL,
-// at the end of the grace period, stops it. Images' own servers (no command) handle SIGTERM.
-function stopsOnTerm(ctx: StageContext): boolean {
-  return (ctx.spec.command ?? []).length === 0 && (ctx.spec.args ?? []).length === 0
-}
-
-function finish(c: ContainerRecord, atMs: number, exitCode: number, ctx: StageContext): void {
-  c.finished = {
-    startedAtMs: c.startedAtMs ?? c.sinceMs,
-    finishedAtMs: atMs,
-    exitCode,
-    reason: exitCode === 0 ? 'Completed' : 'Error',
-    containerID: c.containerID ?? '',
-  }
-  c.stage = 'exited'
-  c.sinceMs = atMs
-  const restarts = ctx.init
-    ? exitCode !== 0 && ctx.restartPolicy !== 'Never'
-    : ctx.restartPolicy === 'Always' || (ctx.restartPolicy === 'OnFailure' && exitCode !== 0)
-  if (!restarts) return
-  // kuberuntime doBackOff: the first crash restarts at once; later ones wait while the back-off runs
-  const entry = c.crashBackoff
-  if (entry && isInBackOffSince(entry, atMs, atMs)) {
-    c.stage = 'crash-backoff'
-    c.untilMs = atMs + entry.delayMs
-    ctx.emit({
-      type: 'Warning',
-      reason: 'BackOff',
-      message: `Back-off restarting failed container ${ctx.spec.name} in pod ${ctx.pod.formatted}`,
-    })
-    return
-  }
-  c.crashBackoff = nextBackoff(entry, atMs)
-  restart(c, atMs, ctx)
-}
-
-function restart(c: ContainerRecord, atMs: number, ctx: StageContext): void {
-  if (c.finished) c.lastRun = c.finished
-  delete c.finished
-  delete c.startedAtMs
-  c.restartCount += 1
-  beginPull(c, atMs, ctx)
+function neverPullMessage(image: string): string {
+  return `Container image "${image}" is not present with pull policy of Never`
 }

@@ -10,6 +10,8 @@ export interface ProbeSpec {
   periodSeconds?: number
   failureThreshold?: number
   successThreshold?: number
+  /** the grace period of a kill this probe causes (liveness), instead of the pod's */
+  terminationGracePeriodSeconds?: number
 }
 
 /** The container fields the simulated kubelet reads. */

@@ -54,7 +54,9 @@ export function podStatus(
     (spec) =>
       record.containers[spec.name]?.stage === 'exited' && (record.containers[spec.name]?.finished?.exitCode ?? 1) === 0,
   )
-  const sandboxReady = nowMs >= record.sandboxReadyMs && !terminal
+  // a sandbox being created (or failing to be) is not up yet
+  const sandboxUp = record.stage !== 'sandbox' && record.stage !== 'sandbox-failed' && nowMs >= record.sandboxReadyMs
+  const sandboxReady = sandboxUp && !terminal
   const initStatuses = initSpecs.map((spec) =>
     containerStatus(spec, record.containers[spec.name], {
       init: true,
@@ -117,7 +119,7 @@ export function podStatus(
     },
   ]
   const status: Json = {phase, conditions, hostIP, hostIPs: [{ip: hostIP}]}
-  if (nowMs >= record.sandboxReadyMs && record.podIP) {
+  if (sandboxUp && record.podIP) {
     status['podIP'] = record.podIP
     status['podIPs'] = [{ip: record.podIP}]
   }
@@ -194,6 +196,7 @@ function stateOf(
       }
     case 'pull-backoff':
       return {waiting: {reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"`}}
+    case 'image-check':
     case 'pulling':
     case 'creating':
       // a restart shows the last run until the new one starts, as kubelet does
@@ -212,6 +215,7 @@ function stateOf(
         },
       }
     }
+    case 'stopped':
     case 'exited':
       return c.finished ? {terminated: terminated(c.finished)} : {waiting: {reason: 'ContainerCreating'}}
   }

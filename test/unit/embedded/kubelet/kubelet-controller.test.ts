@@ -1,6 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import type {KubeObject} from '../../../../src/backend/object.js'
 import type {EmbeddedBackend} from '../../../../src/embedded/embedded-backend.js'
+import {readPodRecord, type PodRecord} from '../../../../src/embedded/kubelet/pod-record.js'
+import {crashNode, restoreNode} from '../../../../src/embedded/node-power-actions.js'
+import {setNodePower} from '../../../../src/embedded/nodes.js'
 import {advanceCluster} from '../../../../src/embedded/open-cluster.js'
 import {summarizePod} from '../../../../src/resources/columns/pod-status.js'
 import {coreRef, openTempCluster, type TempCluster} from '../temp-cluster.js'
@@ -213,6 +216,66 @@ describe('a pod bound to a node', () => {
     expect((await row('ready')).ready).toBe('1/1')
   })
 
+  it('turns unready after failureThreshold failures of a readiness probe that succeeded, with Unhealthy events', async () => {
+    // Given a container whose readiness file goes away 30s after it starts
+    await createPod('flip', [
+      {
+        name: 'app',
+        command: ['sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
+        readinessProbe: {exec: {command: ['cat', '/tmp/healthy']}, initialDelaySeconds: 5, periodSeconds: 5},
+      },
+    ])
+    await advanceCluster(api, 20_000)
+    expect((await row('flip')).ready).toBe('1/1')
+    // When the probe has failed three times in a row
+    await advanceCluster(api, 30_000)
+    // Then the container and the pod are not ready, it still runs, and each failure was reported
+    expect(await row('flip')).toEqual({ready: '0/1', status: 'Running', restarts: '0'})
+    const conditions = statusOf(await pod('flip')).conditions?.map((c) => `${c.type}=${c.status}`)
+    expect(conditions).toContain('Ready=False')
+    expect(conditions).toContain('ContainersReady=False')
+    const list = await api.list(coreRef('events', 'default'))
+    const unhealthy = list.items.find((e) => e['reason'] === 'Unhealthy')
+    expect(unhealthy?.['message']).toBe(
+      "Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+    )
+    expect(unhealthy?.['type']).toBe('Warning')
+    expect(Number(unhealthy?.['count'])).toBeGreaterThanOrEqual(3)
+  })
+
+  it('finishes deleting a pod deleted while its node had no power, once the node is back', async () => {
+    // Given a running pod whose node loses power, and the pod deleted meanwhile
+    await createPod('away', [{image: 'nginx:1.27'}])
+    await advanceCluster(api, 30_000)
+    await crashNode(api, 'test-worker')
+    await advanceCluster(api, 60_000)
+    await api.delete(pods, 'away', {})
+    await advanceCluster(api, 600_000)
+    expect((await row('away')).status).toBe('Terminating')
+    // When the node comes back
+    await restoreNode(api, 'test-worker')
+    await advanceCluster(api, 1_000)
+    // Then the kubelet finds its container dead and the pod gone
+    await expect(pod('away')).rejects.toThrow(/not found/)
+  })
+
+  it('restarts in a new sandbox the containers of a pod whose node lost power', async () => {
+    await createPod('back', [{name: 'web', image: 'nginx:1.27'}])
+    await advanceCluster(api, 30_000)
+    await crashNode(api, 'test-worker')
+    await advanceCluster(api, 30_000)
+    await restoreNode(api, 'test-worker')
+    await advanceCluster(api, 10_000)
+    expect(await row('back')).toMatchObject({ready: '1/1', status: 'Running'})
+    const status = statusOf(await pod('back')).containerStatuses?.[0] ?? {}
+    expect(status['restartCount']).toBe(1)
+    expect((status['lastState'] as {terminated?: {reason: string; exitCode: number}}).terminated).toMatchObject({
+      reason: 'Unknown',
+      exitCode: 255,
+    })
+    expect(await events('back')).toContain('SandboxChanged: Pod sandbox changed, it will be killed and re-created.')
+  })
+
   it('deletes a terminating pod once its containers have stopped', async () => {
     await createPod('bye', [{image: 'nginx:1.27'}])
     await advanceCluster(api, 30_000)
@@ -231,6 +294,32 @@ describe('a pod bound to a node', () => {
     expect((await row('stubborn')).status).toBe('Terminating')
     await advanceCluster(api, 15_000)
     await expect(pod('stubborn')).rejects.toThrow(/not found/)
+  })
+
+  it('carries on with a record written before the stage tables, on a node restored back then', async () => {
+    // Given a running pod whose record has no stage and no boot, on a node powered back on (as then) since
+    await createPod('legacy', [{name: 'web', image: 'nginx:1.27'}])
+    await advanceCluster(api, 30_000)
+    const uid = (await pod('legacy')).metadata.uid ?? ''
+    const {
+      stage: _stage,
+      sinceMs: _since,
+      bootMs: _boot,
+      ...legacy
+    } = readPodRecord(api.store, uid) ?? ({} as PodRecord)
+    api.store.transaction(() => {
+      api.store.writeMeta(`kubelet.pod.${uid}`, JSON.stringify(legacy))
+      setNodePower(api.store, 'test-worker', {on: true, sinceMs: api.clock.now()})
+    })
+    // When the kubelet syncs it again
+    await api.delete(pods, 'legacy', {})
+    await advanceCluster(api, 5_000)
+    // Then it neither took the old power cycle for a new one nor lost track of the pod: the deletion went through
+    expect(await events('legacy')).not.toContain(
+      'SandboxChanged: Pod sandbox changed, it will be killed and re-created.',
+    )
+    expect(await events('legacy')).toContain('Killing: Stopping container web')
+    await expect(pod('legacy')).rejects.toThrow(/not found/)
   })
 
   it('costs nothing while a pod just runs', async () => {
