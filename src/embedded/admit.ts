@@ -15,6 +15,8 @@ import type {Store} from './store/store.js'
 // managedFields are recorded on the same write path as admission, and loaded with it
 export {recordCreate, recordUpdateOf, serverSideApply} from './field-manager/record.js'
 export {appliedObject} from './field-manager/applied-object.js'
+// a patched object is decoded with the patch handler's words
+export {applyDecodeError, patchDecodeError} from './admission/decode-error.js'
 
 const NAMESPACES: ResourceInfo = {
   group: '',
@@ -30,7 +32,8 @@ const NAMESPACES: ResourceInfo = {
 
 /**
  * What kube-apiserver does to a create before it is stored: namespace checks, generateName, defaulting,
- * validation, and the server-set metadata. Throws StatusError; returns the object to store.
+ * validation, and the server-set metadata. Throws StatusError; returns the object to store. The request's body
+ * has been decoded first (rejectUndecodable), as the API server's handler decodes it before admission.
  */
 export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, input: KubeObject): KubeObject {
   const object = structuredClone(input)
@@ -66,7 +69,6 @@ export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, inpu
   if (resetsStatusOnCreate(resource)) object['status'] = {}
   // the Job strategy derives its selector from the uid, so the uid exists before defaulting
   metadata.uid = newUid()
-  rejectUndecodable(info, object)
   const strategy = writeStrategyFor(store, clock, info)
   let defaulted = defaultObject(info, object)
   if (strategy) defaulted = strategy.prepare(defaulted, undefined, undefined)
@@ -81,7 +83,8 @@ export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, inpu
 
 /**
  * What kube-apiserver does to an update: keeps server-owned metadata, keeps status or spec depending on
- * the subresource, bumps generation on spec changes, validates against the old object.
+ * the subresource, bumps generation on spec changes, validates against the old object. The body (or the
+ * patched object) has been decoded first.
  */
 export function admitUpdate(
   info: ResourceInfo,
@@ -126,7 +129,6 @@ export function admitUpdate(
   }
   if (old.metadata.generation !== undefined) metadata.generation = old.metadata.generation
   else delete metadata.generation
-  rejectUndecodable(info, object)
   const skipsDefaulting = subresource === 'status' || subresource === 'finalize' || subresource === 'binding'
   const strategy = cluster && writeStrategyFor(cluster.store, cluster.clock, info)
   let defaulted = skipsDefaulting ? object : defaultObject(info, object, old)
@@ -142,8 +144,11 @@ export function admitUpdate(
   return reorder(defaulted)
 }
 
-// what kube-apiserver's decoder refuses before admission: quantities that do not parse, data that is not base64
-function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
+/**
+ * What kube-apiserver's decoder refuses in a create or update body before admission, as BadRequest: a field of
+ * the wrong JSON type or out of range, a quantity or timestamp that does not parse, data that is not base64.
+ */
+export function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
   const message = decodeError(info, object)
   if (message !== undefined) throw badRequest(message)
 }

@@ -46,6 +46,9 @@ const EMBEDDED_SERVER_VERSION: ServerVersion = {
   platform: 'linux/amd64',
 }
 
+// the type of the scale subresource, whatever the kind scaled
+const SCALE = {group: 'autoscaling', version: 'v1', kind: 'Scale'}
+
 /**
  * The Backend over the embedded control plane: an API server's REST semantics (admission, optimistic
  * concurrency, finalizers) over the SQLite store. Writes mark the control plane dirty; the controllers
@@ -118,6 +121,9 @@ export class EmbeddedBackend implements Backend {
 
   async create(input: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
     const info = await this.infoForObject(input)
+    const admission = await this.admission()
+    // the body is decoded into the kind's Go type before anything looks at it (reviews, field validation)
+    admission.rejectUndecodable(info, input)
     const {isReviewResource, answerReview} = await import('./reviews/review.js')
     if (isReviewResource(info)) return answerReview(this.store, info, input, this.requester, this.clock.timestamp())
     let object = isCertificateSigningRequests(info) ? prepareCsrCreate(info, input, this.requester) : input
@@ -126,7 +132,7 @@ export class EmbeddedBackend implements Backend {
       const {validateObjectFields} = await import('./validate-fields.js')
       object = await validateObjectFields(this.store, info, object, options.fieldValidation)
     }
-    const {admitCreate, recordCreate} = await this.admission()
+    const {admitCreate, recordCreate} = admission
     const created = this.store.transaction(() => {
       const admitted = recordCreate(
         info,
@@ -144,6 +150,7 @@ export class EmbeddedBackend implements Backend {
   async update(object: KubeObject, options: WriteOptions & {subresource?: string} = {}): Promise<KubeObject> {
     const info = await this.infoForObject(object)
     const admission = await this.admission()
+    admission.rejectUndecodable(info, object)
     const updated = this.store.transaction(() => this.updateLocked(admission, info, object, options))
     if (!options.dryRun) this.dirty = true
     return updated
@@ -169,6 +176,8 @@ export class EmbeddedBackend implements Backend {
         const scaling = scaleAdapterFor(this.store, info)
         if (!scaling) throw notFound(info, name)
         const scale = applyPatch(info, scaling.scaleOf(current.object), patch)
+        const undecodableScale = admission.patchDecodeError(SCALE, patch, scale)
+        if (undecodableScale) throw undecodableScale
         const scaled = this.updateLocked(admission, info, scaling.withScale(current.object, scale), {
           ...options,
           fieldsSubresource: 'scale',
@@ -176,6 +185,8 @@ export class EmbeddedBackend implements Backend {
         return scaling.scaleOf(scaled)
       }
       const applied = applyPatch(info, current.object, patch)
+      const undecodable = admission.patchDecodeError(info, patch, applied)
+      if (undecodable) throw undecodable
       const next = validation ? validation.module.validatePatchedFields(applied, schema, validation.level) : applied
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
         throw invalid(info, name, [
@@ -300,9 +311,13 @@ export class EmbeddedBackend implements Backend {
     options: WriteOptions,
   ): KubeObject {
     const applied = admission.appliedObject(info, ref, name, body)
+    const untyped = admission.applyDecodeError(info, applied)
+    if (untyped) throw untyped
     const current = this.store.get(storeKey(info, ref.namespace, name))
     const writer = {...this.writer(options), force: options.force === true, subresource: ref.subresource}
     const merged = admission.serverSideApply(info, current?.object, applied, writer)
+    // what the typed configuration lets through (a fraction for an int32, a bad quantity) fails decoding the result
+    admission.rejectUndecodable(info, merged)
     if (!current) {
       const admitted = admission.admitCreate(this.store, this.clock, info, merged)
       if (options.dryRun) return admitted

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import type {KubeObject} from '../../../src/backend/object.js'
 import type {ResourceInfo} from '../../../src/backend/refs.js'
-import {admitCreate, admitUpdate} from '../../../src/embedded/admit.js'
+import {admitCreate, admitUpdate, rejectUndecodable} from '../../../src/embedded/admit.js'
 import {Clock} from '../../../src/embedded/clock/clock.js'
 import {Store} from '../../../src/embedded/store/store.js'
 import {BUILTIN_RESOURCES} from '../../../src/resources/builtin.js'
@@ -105,9 +105,9 @@ describe('admitCreate', () => {
     ).toThrow('ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required')
   })
 
-  it('refuses data that does not decode before validating, as BadRequest', () => {
+  it('refuses a body that does not decode, as BadRequest', () => {
     expect(() =>
-      admitCreate(store, clock, builtin('', 'Secret'), {
+      rejectUndecodable(builtin('', 'Secret'), {
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: {name: 's'},

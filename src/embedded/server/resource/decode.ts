@@ -1,6 +1,7 @@
 import {isJsonObject, type KubeObject} from '../../../backend/object.js'
 import {apiVersionOf, parseApiVersion, type ResourceInfo} from '../../../backend/refs.js'
 import {badRequest} from '../../../backend/status.js'
+import {decodeError} from '../../admission/decode-error.js'
 import {
   duplicateFields,
   fieldProblems,
@@ -93,8 +94,8 @@ export function validateFields<T>(
 
 /**
  * Decodes an object body for create or update as kube-apiserver's handlers do (create.go, update.go, v1.32):
- * the URL's group/version/kind fill what the body leaves out; another kind or version is refused; unknown and
- * duplicate fields follow fieldValidation.
+ * the URL's group/version/kind fill what the body leaves out; another kind or version is refused; a built-in kind's
+ * fields must decode into its Go types; unknown and duplicate fields follow fieldValidation.
  */
 export function decodeObject(raw: Buffer, ctx: DecodeContext): Decoded<KubeObject> {
   const {info} = ctx
@@ -121,6 +122,9 @@ export function decodeObject(raw: Buffer, ctx: DecodeContext): Decoded<KubeObjec
       `the API version in the data (${apiVersion}) does not match the expected API version (${apiVersionOf(info)})`,
     )
   }
+  // a value of the wrong type fails decoding, and that error comes before strict decoding's (sigs.k8s.io/json)
+  const undecodable = decodeError(info, {...body, apiVersion, kind} as KubeObject, 'document')
+  if (undecodable !== undefined) throw badRequest(undecodable)
   const object = {
     ...body,
     apiVersion,
