@@ -1,6 +1,7 @@
 import {isJsonObject, type KubeObject} from '../../../backend/object.js'
 import {apiVersionOf, parseApiVersion, type ResourceInfo} from '../../../backend/refs.js'
 import {badRequest} from '../../../backend/status.js'
+import {goJsonType} from '../../../resources/go-json.js'
 import {decodeError} from '../../admission/decode-error.js'
 import {
   duplicateFields,
@@ -104,6 +105,15 @@ export function decodeObject(raw: Buffer, ctx: DecodeContext): Decoded<KubeObjec
   if (!isJsonObject(body)) {
     throw badRequest(
       `the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(text)})`,
+    )
+  }
+  // the serializer first reads apiVersion and kind into an anonymous struct of two strings (json.go Interpret)
+  const badTypeMeta = Object.keys(body).find(
+    (key) => (key === 'apiVersion' || key === 'kind') && body[key] !== null && typeof body[key] !== 'string',
+  )
+  if (badTypeMeta !== undefined) {
+    throw badRequest(
+      `the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${goJsonType(body[badTypeMeta])} into Go struct field .${badTypeMeta} of type string (${summarize(text)})`,
     )
   }
   const apiVersion =
