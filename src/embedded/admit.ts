@@ -1,7 +1,6 @@
 import type {KubeObject} from '../backend/object.js'
 import {qualifiedResource, type ResourceInfo} from '../backend/refs.js'
-import {alreadyExists, badRequest, conflict, forbidden, invalid, notFound, type StatusCause} from '../backend/status.js'
-import {decodeError} from './admission/decode-error.js'
+import {alreadyExists, conflict, forbidden, invalid, notFound, type StatusCause} from '../backend/status.js'
 import {defaultObject} from './admission/defaults.js'
 import {validateObject} from './admission/validate.js'
 import {allocateServiceAddresses} from './admission/cluster-ip.js'
@@ -15,8 +14,6 @@ import type {Store} from './store/store.js'
 // managedFields are recorded on the same write path as admission, and loaded with it
 export {recordCreate, recordUpdateOf, serverSideApply} from './field-manager/record.js'
 export {appliedObject} from './field-manager/applied-object.js'
-// a patched object is decoded with the patch handler's words
-export {applyDecodeError, patchDecodeError} from './admission/decode-error.js'
 
 const NAMESPACES: ResourceInfo = {
   group: '',
@@ -33,7 +30,7 @@ const NAMESPACES: ResourceInfo = {
 /**
  * What kube-apiserver does to a create before it is stored: namespace checks, generateName, defaulting,
  * validation, and the server-set metadata. Throws StatusError; returns the object to store. The request's body
- * has been decoded first (rejectUndecodable), as the API server's handler decodes it before admission.
+ * has been decoded first (admission/decode-error.ts), as the API server's handler decodes it before admission.
  */
 export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, input: KubeObject): KubeObject {
   const object = structuredClone(input)
@@ -142,15 +139,6 @@ export function admitUpdate(
     defaulted.metadata.generation += 1
   }
   return reorder(defaulted)
-}
-
-/**
- * What kube-apiserver's decoder refuses in a create or update body before admission, as BadRequest: a field of
- * the wrong JSON type or out of range, a quantity or timestamp that does not parse, data that is not base64.
- */
-export function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
-  const message = decodeError(info, object)
-  if (message !== undefined) throw badRequest(message)
 }
 
 // NamespaceLifecycle admission words its refusal as NewForbidden(resource, name, err) (v1.32)

@@ -4,7 +4,7 @@
 import type {Patch} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
 import {apiVersionOf, type ResourceInfo} from '../../backend/refs.js'
-import {invalid, StatusError} from '../../backend/status.js'
+import {badRequest, invalid, StatusError} from '../../backend/status.js'
 import {goQuote, goSprint} from '../../resources/go-format.js'
 import {marshalGoJson} from '../../resources/go-json.js'
 import {typeNodeFor} from '../field-manager/tracked-fields.js'
@@ -24,6 +24,15 @@ export function decodeError(info: ResourceInfo, object: KubeObject, order: KeyOr
   const failure = root && jsonDecodeFailure(root, object, order)
   if (failure === undefined) return undefined
   return `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${formatDecodeFailure(failure)}`
+}
+
+/**
+ * Refuses a create or update body that does not decode, as BadRequest: a field of the wrong JSON type or out of
+ * range, a quantity or timestamp that does not parse, data that is not base64.
+ */
+export function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
+  const message = decodeError(info, object)
+  if (message !== undefined) throw badRequest(message)
 }
 
 /**

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import type {KubeObject} from '../../../src/backend/object.js'
 import type {ResourceInfo} from '../../../src/backend/refs.js'
-import {admitCreate, admitUpdate, rejectUndecodable} from '../../../src/embedded/admit.js'
+import {admitCreate, admitUpdate} from '../../../src/embedded/admit.js'
 import {Clock} from '../../../src/embedded/clock/clock.js'
 import {Store} from '../../../src/embedded/store/store.js'
 import {BUILTIN_RESOURCES} from '../../../src/resources/builtin.js'
@@ -103,17 +103,6 @@ describe('admitCreate', () => {
     expect(() =>
       admitCreate(store, clock, builtin('', 'ConfigMap'), {apiVersion: 'v1', kind: 'ConfigMap', metadata: {}}),
     ).toThrow('ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required')
-  })
-
-  it('refuses a body that does not decode, as BadRequest', () => {
-    expect(() =>
-      rejectUndecodable(builtin('', 'Secret'), {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: {name: 's'},
-        data: {key: 'not base64!'},
-      }),
-    ).toThrow(expect.objectContaining({status: expect.objectContaining({reason: 'BadRequest'})}))
   })
 })
 

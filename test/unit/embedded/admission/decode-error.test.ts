@@ -1,7 +1,12 @@
 import {describe, expect, it} from 'vitest'
 import type {KubeObject} from '../../../../src/backend/object.js'
 import type {ResourceInfo} from '../../../../src/backend/refs.js'
-import {applyDecodeError, decodeError, patchDecodeError} from '../../../../src/embedded/admission/decode-error.js'
+import {
+  applyDecodeError,
+  decodeError,
+  patchDecodeError,
+  rejectUndecodable,
+} from '../../../../src/embedded/admission/decode-error.js'
 import {BUILTIN_RESOURCES} from '../../../../src/resources/builtin.js'
 
 function info(group: string, kind: string): ResourceInfo {
@@ -244,6 +249,15 @@ describe('decodeError', () => {
   it('leaves kinds it has no Go type for alone', () => {
     const custom: ResourceInfo = {...DEPLOYMENT, group: 'example.com', kind: 'Widget'}
     expect(decodeError(custom, {apiVersion: 'example.com/v1', kind: 'Widget', metadata: {}, spec: 5})).toBeUndefined()
+  })
+})
+
+describe('rejectUndecodable', () => {
+  it('refuses a body that does not decode as a 400 BadRequest', () => {
+    expect(() => rejectUndecodable(DEPLOYMENT, deployment({replicas: 'three'}))).toThrow(
+      expect.objectContaining({status: expect.objectContaining({reason: 'BadRequest', code: 400})}),
+    )
+    expect(() => rejectUndecodable(DEPLOYMENT, deployment({replicas: 3}))).not.toThrow()
   })
 })
 
