@@ -228,6 +228,49 @@ describe('decodeError', () => {
     expect(decodeError(info('', 'Pod'), pod)).toBeUndefined()
   })
 
+  it('accepts a CustomResourceDefinition schema and finds a mismatch deep in it', () => {
+    const crd = (maximum: unknown): KubeObject => ({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: {name: 'widgets.example.com'},
+      spec: {
+        group: 'example.com',
+        names: {plural: 'widgets', kind: 'Widget'},
+        scope: 'Namespaced',
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  spec: {
+                    type: 'object',
+                    'x-kubernetes-preserve-unknown-fields': true,
+                    properties: {
+                      size: {type: 'integer', maximum, default: 3, enum: [1, 3, 5]},
+                      port: {'x-kubernetes-int-or-string': true, anyOf: [{type: 'integer'}, {type: 'string'}]},
+                      tags: {type: 'array', items: {type: 'string'}, 'x-kubernetes-list-type': 'set'},
+                      labels: {type: 'object', additionalProperties: {type: 'string'}},
+                    },
+                    'x-kubernetes-validations': [{rule: 'self.size > 0', message: 'positive'}],
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    })
+    const info = BUILTIN_RESOURCES.find((r) => r.kind === 'CustomResourceDefinition') as ResourceInfo
+    expect(decodeError(info, crd(10))).toBeUndefined()
+    expect(decodeError(info, crd('10'))).toContain(
+      'json: cannot unmarshal string into Go struct field JSONSchemaProps.spec.versions.schema.openAPIV3Schema.properties.properties.maximum of type float64',
+    )
+  })
+
   it('skips fields the type does not declare (strict decoding reports them)', () => {
     expect(decodeError(DEPLOYMENT, deployment({replica: 'three', template: {bogus: [1]}}))).toBeUndefined()
   })
