@@ -1,7 +1,6 @@
 import type {KubeObject} from '../backend/object.js'
 import {qualifiedResource, type ResourceInfo} from '../backend/refs.js'
-import {alreadyExists, badRequest, conflict, forbidden, invalid, notFound, type StatusCause} from '../backend/status.js'
-import {decodeError} from './admission/decode-error.js'
+import {alreadyExists, conflict, forbidden, invalid, notFound, type StatusCause} from '../backend/status.js'
 import {defaultObject} from './admission/defaults.js'
 import {validateObject} from './admission/validate.js'
 import {allocateServiceAddresses} from './admission/cluster-ip.js'
@@ -30,7 +29,8 @@ const NAMESPACES: ResourceInfo = {
 
 /**
  * What kube-apiserver does to a create before it is stored: namespace checks, generateName, defaulting,
- * validation, and the server-set metadata. Throws StatusError; returns the object to store.
+ * validation, and the server-set metadata. Throws StatusError; returns the object to store. The request's body
+ * has been decoded first (admission/decode-error.ts), as the API server's handler decodes it before admission.
  */
 export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, input: KubeObject): KubeObject {
   const object = structuredClone(input)
@@ -66,7 +66,6 @@ export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, inpu
   if (resetsStatusOnCreate(resource)) object['status'] = {}
   // the Job strategy derives its selector from the uid, so the uid exists before defaulting
   metadata.uid = newUid()
-  rejectUndecodable(info, object)
   const strategy = writeStrategyFor(store, clock, info)
   let defaulted = defaultObject(info, object)
   if (strategy) defaulted = strategy.prepare(defaulted, undefined, undefined)
@@ -81,7 +80,8 @@ export function admitCreate(store: Store, clock: Clock, info: ResourceInfo, inpu
 
 /**
  * What kube-apiserver does to an update: keeps server-owned metadata, keeps status or spec depending on
- * the subresource, bumps generation on spec changes, validates against the old object.
+ * the subresource, bumps generation on spec changes, validates against the old object. The body (or the
+ * patched object) has been decoded first.
  */
 export function admitUpdate(
   info: ResourceInfo,
@@ -126,7 +126,6 @@ export function admitUpdate(
   }
   if (old.metadata.generation !== undefined) metadata.generation = old.metadata.generation
   else delete metadata.generation
-  rejectUndecodable(info, object)
   const skipsDefaulting = subresource === 'status' || subresource === 'finalize' || subresource === 'binding'
   const strategy = cluster && writeStrategyFor(cluster.store, cluster.clock, info)
   let defaulted = skipsDefaulting ? object : defaultObject(info, object, old)
@@ -140,12 +139,6 @@ export function admitUpdate(
     defaulted.metadata.generation += 1
   }
   return reorder(defaulted)
-}
-
-// what kube-apiserver's decoder refuses before admission: quantities that do not parse, data that is not base64
-function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
-  const message = decodeError(info, object)
-  if (message !== undefined) throw badRequest(message)
 }
 
 // NamespaceLifecycle admission words its refusal as NewForbidden(resource, name, err) (v1.32)

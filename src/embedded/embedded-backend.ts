@@ -17,6 +17,7 @@ import {buildTable} from '../resources/columns/index.js'
 import type {Clock} from './clock/clock.js'
 import {listObjects} from './list-objects.js'
 import type * as Admission from './admit.js'
+import type * as Decoding from './admission/decode-error.js'
 import {deleteObject, isDeletionComplete} from './delete-object.js'
 import {customResources} from './custom-resources.js'
 import {servedColumns} from './crd/columns.js'
@@ -45,6 +46,9 @@ const EMBEDDED_SERVER_VERSION: ServerVersion = {
   compiler: 'node',
   platform: 'linux/amd64',
 }
+
+// the type of the scale subresource, whatever the kind scaled
+const SCALE = {group: 'autoscaling', version: 'v1', kind: 'Scale'}
 
 /**
  * The Backend over the embedded control plane: an API server's REST semantics (admission, optimistic
@@ -118,6 +122,9 @@ export class EmbeddedBackend implements Backend {
 
   async create(input: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
     const info = await this.infoForObject(input)
+    const decoding = await this.decoding()
+    // the body is decoded into the kind's Go type before anything looks at it (reviews, field validation)
+    decoding.rejectUndecodable(info, input)
     const {isReviewResource, answerReview} = await import('./reviews/review.js')
     if (isReviewResource(info)) return answerReview(this.store, info, input, this.requester, this.clock.timestamp())
     let object = isCertificateSigningRequests(info) ? prepareCsrCreate(info, input, this.requester) : input
@@ -143,6 +150,8 @@ export class EmbeddedBackend implements Backend {
 
   async update(object: KubeObject, options: WriteOptions & {subresource?: string} = {}): Promise<KubeObject> {
     const info = await this.infoForObject(object)
+    const decoding = await this.decoding()
+    decoding.rejectUndecodable(info, object)
     const admission = await this.admission()
     const updated = this.store.transaction(() => this.updateLocked(admission, info, object, options))
     if (!options.dryRun) this.dirty = true
@@ -158,17 +167,20 @@ export class EmbeddedBackend implements Backend {
         : undefined
     const schema = validation ? await validation.module.schemaOf(this.store, info) : undefined
     const admission = await this.admission()
+    const decoding = await this.decoding()
     const {applyPatch, checkPatchOptions} = await import('./apply-patch.js')
     checkPatchOptions(patch, options)
     const patched = this.store.transaction(() => {
       if (patch.type === 'apply' && ref.subresource !== 'scale')
-        return this.applyLocked(admission, info, ref, name, patch.body, options)
+        return this.applyLocked({admission, decoding}, info, ref, name, patch.body, options)
       const current = this.store.get(storeKey(info, ref.namespace, name))
       if (!current) throw notFound(info, name)
       if (ref.subresource === 'scale') {
         const scaling = scaleAdapterFor(this.store, info)
         if (!scaling) throw notFound(info, name)
         const scale = applyPatch(info, scaling.scaleOf(current.object), patch)
+        const undecodableScale = decoding.patchDecodeError(SCALE, patch, scale)
+        if (undecodableScale) throw undecodableScale
         const scaled = this.updateLocked(admission, info, scaling.withScale(current.object, scale), {
           ...options,
           fieldsSubresource: 'scale',
@@ -176,6 +188,8 @@ export class EmbeddedBackend implements Backend {
         return scaling.scaleOf(scaled)
       }
       const applied = applyPatch(info, current.object, patch)
+      const undecodable = decoding.patchDecodeError(info, patch, applied)
+      if (undecodable) throw undecodable
       const next = validation ? validation.module.validatePatchedFields(applied, schema, validation.level) : applied
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
         throw invalid(info, name, [
@@ -268,6 +282,11 @@ export class EmbeddedBackend implements Backend {
     return import('./admit.js')
   }
 
+  // the Go types of the built-in kinds, which every write body is decoded against
+  private async decoding(): Promise<typeof Decoding> {
+    return import('./admission/decode-error.js')
+  }
+
   /** Who this backend's requests come from: the embedded cluster's single user unless onBehalfOf says otherwise. */
   get requester(): UserInfo {
     return this.user.getStore() ?? EMBEDDED_USER
@@ -292,7 +311,7 @@ export class EmbeddedBackend implements Backend {
 
   // server-side apply: creates the object when absent, else merges into it (the field manager's Apply)
   private applyLocked(
-    admission: typeof Admission,
+    {admission, decoding}: {admission: typeof Admission; decoding: typeof Decoding},
     info: ResourceInfo,
     ref: ResourceRef,
     name: string,
@@ -300,9 +319,13 @@ export class EmbeddedBackend implements Backend {
     options: WriteOptions,
   ): KubeObject {
     const applied = admission.appliedObject(info, ref, name, body)
+    const untyped = decoding.applyDecodeError(info, applied)
+    if (untyped) throw untyped
     const current = this.store.get(storeKey(info, ref.namespace, name))
     const writer = {...this.writer(options), force: options.force === true, subresource: ref.subresource}
     const merged = admission.serverSideApply(info, current?.object, applied, writer)
+    // what the typed configuration lets through (a fraction for an int32, a bad quantity) fails decoding the result
+    decoding.rejectUndecodable(info, merged)
     if (!current) {
       const admitted = admission.admitCreate(this.store, this.clock, info, merged)
       if (options.dryRun) return admitted

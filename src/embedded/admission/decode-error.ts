@@ -1,155 +1,99 @@
-// Errors kube-apiserver raises while decoding a request body, before defaulting and validation:
-// a quantity that does not parse, or Secret/ConfigMap bytes that are not base64. The API server
-// answers 400 BadRequest `<Kind> in version "<v>" cannot be handled as a <Kind>: <error>`.
+// Errors kube-apiserver raises while decoding a request body into a built-in kind's Go type, before defaulting and
+// validation: a value of the wrong JSON type or out of an integer's range, a quantity or a timestamp that does not
+// parse, []byte data that is not base64. The Go types come from api-types.ts; custom resources are not decoded here.
+import type {Patch} from '../../backend/backend.js'
 import type {KubeObject} from '../../backend/object.js'
-import type {ResourceInfo} from '../../backend/refs.js'
-import {isQuantity, tryParseQuantity} from '../../resources/quantity.js'
-import {arr, isSet, obj} from './json.js'
-
-const BASE64_ALPHABET = /[A-Za-z0-9+/]/
+import {apiVersionOf, type ResourceInfo} from '../../backend/refs.js'
+import {badRequest, invalid, StatusError} from '../../backend/status.js'
+import {goQuote, goSprint} from '../../resources/go-format.js'
+import {marshalGoJson} from '../../resources/go-json.js'
+import {typeNodeFor} from '../field-manager/tracked-fields.js'
+import {applyConfigurationErrors} from './decode/apply-configuration.js'
+import {apiTypes} from './decode/go-type.js'
+import {formatDecodeFailure, jsonDecodeFailure, type KeyOrder} from './decode/json-decode.js'
+import {unstructuredConvertError} from './decode/unstructured-convert.js'
 
 /**
- * The position Go's base64.StdEncoding reports for bad input ("illegal base64 data at input
- * byte N"), or undefined when the text decodes. Newlines are skipped, padding is required.
+ * The 400 BadRequest message kube-apiserver gives a body it cannot decode (create.go/update.go transformDecodeError,
+ * v1.32), e.g. `Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go
+ * struct field DeploymentSpec.spec.replicas of type int32`; undefined when the body decodes. `order` is the order
+ * the body's keys were sent in: a request's own, or sorted as kubectl's encoder writes an object it read.
  */
-export function base64ErrorOffset(text: string): number | undefined {
-  let i = 0
-  const isNewline = (c: string | undefined): boolean => c === '\n' || c === '\r'
-  while (i < text.length) {
-    let j = 0
-    while (j < 4) {
-      if (i === text.length) {
-        if (j === 0) return undefined
-        return i - j
-      }
-      const c = text[i] ?? ''
-      i++
-      if (BASE64_ALPHABET.test(c)) {
-        j++
-        continue
-      }
-      if (isNewline(c)) continue
-      if (c !== '=') return i - 1
-      if (j < 2) return i - 1
-      if (j === 2) {
-        while (i < text.length && isNewline(text[i])) i++
-        if (i === text.length) return text.length
-        if (text[i] !== '=') return i - 1
-        i++
-      }
-      while (i < text.length && isNewline(text[i])) i++
-      return i < text.length ? i : undefined
-    }
-  }
-  return undefined
-}
-
-function firstQuantityError(values: unknown[]): string | undefined {
-  for (const value of values) {
-    if (!isSet(value)) continue
-    const parsed = tryParseQuantity(value)
-    if (!isQuantity(parsed)) return parsed.error
-  }
-  return undefined
-}
-
-function listValues(list: unknown): unknown[] {
-  return Object.values(obj(list))
-}
-
-function containerQuantities(spec: unknown): unknown[] {
-  const s = obj(spec)
-  const values: unknown[] = []
-  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const container of arr(s[field])) {
-      const resources = obj(obj(container)['resources'])
-      values.push(...listValues(resources['limits']), ...listValues(resources['requests']))
-      for (const variable of arr(obj(container)['env'])) {
-        values.push(obj(obj(obj(variable)['valueFrom'])['resourceFieldRef'])['divisor'])
-      }
-    }
-  }
-  for (const volume of arr(s['volumes'])) values.push(obj(obj(volume)['emptyDir'])['sizeLimit'])
-  values.push(...listValues(s['overhead']))
-  const podResources = obj(s['resources'])
-  values.push(...listValues(podResources['limits']), ...listValues(podResources['requests']))
-  return values
-}
-
-function claimQuantities(claim: unknown): unknown[] {
-  const resources = obj(obj(obj(claim)['spec'])['resources'])
-  return [...listValues(resources['requests']), ...listValues(resources['limits'])]
-}
-
-// Every quantity field of the kinds a kubectl user writes, in roughly document order.
-function quantities(info: ResourceInfo, object: KubeObject): unknown[] {
-  const spec = obj(object['spec'])
-  const status = obj(object['status'])
-  switch (`${info.group}/${info.kind}`) {
-    case '/Pod':
-      return containerQuantities(spec)
-    case '/PodTemplate':
-      return containerQuantities(obj(obj(object['template'])['spec']))
-    case 'apps/StatefulSet':
-      return [
-        ...containerQuantities(obj(spec['template'])['spec']),
-        ...arr(spec['volumeClaimTemplates']).flatMap(claimQuantities),
-      ]
-    case 'apps/Deployment':
-    case 'apps/ReplicaSet':
-    case 'apps/DaemonSet':
-    case 'batch/Job':
-    case '/ReplicationController':
-      return containerQuantities(obj(spec['template'])['spec'])
-    case 'batch/CronJob':
-      return containerQuantities(obj(obj(obj(spec['jobTemplate'])['spec'])['template'])['spec'])
-    case '/PersistentVolumeClaim':
-      return [...claimQuantities(object), ...listValues(status['capacity'])]
-    case '/PersistentVolume':
-      return listValues(spec['capacity'])
-    case '/Node':
-      return [...listValues(status['capacity']), ...listValues(status['allocatable'])]
-    case '/ResourceQuota':
-      return [...listValues(spec['hard']), ...listValues(status['hard']), ...listValues(status['used'])]
-    case '/LimitRange':
-      return arr(spec['limits']).flatMap((item) =>
-        ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio'].flatMap((f) => listValues(obj(item)[f])),
-      )
-    case 'autoscaling/HorizontalPodAutoscaler':
-      return arr(spec['metrics']).flatMap((metric) =>
-        ['object', 'pods', 'resource', 'containerResource', 'external'].flatMap((source) => {
-          const target = obj(obj(obj(metric)[source])['target'])
-          return [target['value'], target['averageValue']]
-        }),
-      )
-    default:
-      return []
-  }
-}
-
-function base64Error(info: ResourceInfo, object: KubeObject): string | undefined {
-  const field =
-    info.group === '' && info.kind === 'Secret'
-      ? 'data'
-      : info.group === '' && info.kind === 'ConfigMap'
-        ? 'binaryData'
-        : undefined
-  if (field === undefined) return undefined
-  for (const value of Object.values(obj(object[field]))) {
-    if (typeof value !== 'string') continue
-    const offset = base64ErrorOffset(value)
-    if (offset !== undefined) return `illegal base64 data at input byte ${offset}`
-  }
-  return undefined
+export function decodeError(info: ResourceInfo, object: KubeObject, order: KeyOrder = 'sorted'): string | undefined {
+  const root = apiTypes().root(apiVersionOf(info), info.kind)
+  const failure = root && jsonDecodeFailure(root, object, order)
+  if (failure === undefined) return undefined
+  return `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${formatDecodeFailure(failure)}`
 }
 
 /**
- * The 400 BadRequest message kube-apiserver gives a body it cannot decode, e.g.
- * `Deployment in version "v1" cannot be handled as a Deployment: quantities must match the regular
- * expression '...'`; undefined when the body decodes. Check before defaulting.
+ * Refuses a create or update body that does not decode, as BadRequest: a field of the wrong JSON type or out of
+ * range, a quantity or timestamp that does not parse, data that is not base64.
  */
-export function decodeError(info: ResourceInfo, object: KubeObject): string | undefined {
-  const problem = firstQuantityError(quantities(info, object)) ?? base64Error(info, object)
-  if (problem === undefined) return undefined
-  return `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${problem}`
+export function rejectUndecodable(info: ResourceInfo, object: KubeObject): void {
+  const message = decodeError(info, object)
+  if (message !== undefined) throw badRequest(message)
+}
+
+/**
+ * The 422 a patch gets when the patched object does not decode (handlers/patch.go, v1.32): JSON and merge patches
+ * decode the patched JSON, `patch: Invalid value: "{...}": json: cannot unmarshal ...`; a strategic merge patch
+ * converts the patched map, `patch: Invalid value: "map[spec:map[replicas:three]]": unrecognized type: int32`.
+ * Server-side apply has applyDecodeError.
+ */
+export function patchDecodeError(
+  info: Pick<ResourceInfo, 'group' | 'version' | 'kind'>,
+  patch: Patch,
+  patched: KubeObject,
+): StatusError | undefined {
+  const root = apiTypes().root(apiVersionOf(info), info.kind)
+  if (root === undefined) return undefined
+  let value: string
+  let detail: string | undefined
+  switch (patch.type) {
+    case 'json':
+    case 'merge': {
+      // evanphx/json-patch writes the patched document from a Go map: keys sorted
+      const failure = jsonDecodeFailure(root, patched, 'sorted')
+      detail = failure && formatDecodeFailure(failure)
+      value = detail === undefined ? '' : marshalGoJson(patched)
+      break
+    }
+    case 'strategic':
+      detail = unstructuredConvertError(root, patched)
+      value = detail === undefined ? '' : goSprint(patch.body)
+      break
+    case 'apply':
+      return undefined
+  }
+  if (detail === undefined) return undefined
+  return invalid({group: info.group, kind: info.kind}, '', [
+    {reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${goQuote(value)}: ${detail}`},
+  ])
+}
+
+/**
+ * The error server-side apply gives a configuration whose values have the wrong type, before it merges anything
+ * (managedfields internal/structuredmerge.go, v1.32): `failed to create typed patch object (default/web;
+ * apps/v1, Kind=Deployment): .spec.replicas: expected numeric (int or float), got string`. The field manager
+ * returns it as a plain error, which the API server answers as a 500 without a reason.
+ */
+export function applyDecodeError(info: ResourceInfo, applied: KubeObject): StatusError | undefined {
+  const root = apiTypes().root(apiVersionOf(info), info.kind)
+  if (root === undefined) return undefined
+  const errors = applyConfigurationErrors(root, typeNodeFor(info), applied)
+  if (errors.length === 0) return undefined
+  // typed.ValidationErrors.Error(): one error as is, several listed under "errors:"
+  const detail = errors.length === 1 ? errors[0] : ['errors:', ...errors.map((e) => `  ${e}`)].join('\n')
+  const where = `${applied.metadata.namespace ?? ''}/${applied.metadata.name ?? ''}`
+  return new StatusError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    // StatusReasonUnknown
+    reason: '',
+    message: `failed to create typed patch object (${where}; ${info.group}/${info.version}, Kind=${info.kind}): ${detail}`,
+    code: 500,
+  })
 }

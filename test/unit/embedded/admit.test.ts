@@ -104,17 +104,6 @@ describe('admitCreate', () => {
       admitCreate(store, clock, builtin('', 'ConfigMap'), {apiVersion: 'v1', kind: 'ConfigMap', metadata: {}}),
     ).toThrow('ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required')
   })
-
-  it('refuses data that does not decode before validating, as BadRequest', () => {
-    expect(() =>
-      admitCreate(store, clock, builtin('', 'Secret'), {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: {name: 's'},
-        data: {key: 'not base64!'},
-      }),
-    ).toThrow(expect.objectContaining({status: expect.objectContaining({reason: 'BadRequest'})}))
-  })
 })
 
 describe('admitUpdate', () => {

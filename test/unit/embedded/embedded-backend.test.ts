@@ -208,6 +208,32 @@ describe('create', () => {
     expect(error.message).toMatch(/^ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": /)
   })
 
+  it('refuses a wrongly typed field as BadRequest before any other check, and stores nothing', async () => {
+    // the namespace does not exist and the name is invalid: decoding comes first, as in kube-apiserver's handler
+    const bad = {...deployment('Bad_Name', 'nowhere'), spec: {replicas: 'three'}}
+    const error = await rejection(api.create(bad, {fieldValidation: 'Strict'}))
+    expect(error).toEqual({
+      reason: 'BadRequest',
+      code: 400,
+      message:
+        'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+    })
+    expect((await api.list(deploymentsRef())).items).toEqual([])
+  })
+
+  it('decodes review bodies too', async () => {
+    const review = {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      metadata: {},
+      spec: {nonResourceAttributes: {path: 5}},
+    }
+    const error = await rejection(api.create(review))
+    expect(error.message).toBe(
+      'SelfSubjectAccessReview in version "v1" cannot be handled as a SelfSubjectAccessReview: json: cannot unmarshal number into Go struct field NonResourceAttributes.spec.nonResourceAttributes.path of type string',
+    )
+  })
+
   it('refuses a kind it does not serve as BadRequest', async () => {
     const error = await rejection(api.create({apiVersion: 'v1', kind: 'Widget', metadata: {name: 'w'}}))
     expect(error).toEqual({reason: 'BadRequest', code: 400, message: 'no kind "Widget" is registered for version "v1"'})
@@ -314,6 +340,20 @@ describe('update', () => {
     expect(statusOnly.metadata.generation).toBe(2)
   })
 
+  it('refuses an update or a status update whose body does not decode, leaving the object as it was', async () => {
+    const created = await api.create(deployment('web'))
+    const spec = created['spec'] as object
+    const update = await rejection(api.update({...created, spec: {...spec, paused: 'yes'}}))
+    expect(update.message).toContain('Go struct field DeploymentSpec.spec.paused of type bool')
+    const status = await rejection(api.update({...created, status: {replicas: 1.5}}, {subresource: 'status'}))
+    expect(status.message).toContain(
+      'cannot unmarshal number 1.5 into Go struct field DeploymentStatus.status.replicas',
+    )
+    const stored = await api.get(deploymentsRef(), 'web')
+    expect(stored['spec']).not.toHaveProperty('paused')
+    expect(stored['status']).not.toMatchObject({replicas: 1.5})
+  })
+
   it('leaves the resourceVersion alone when the update changes nothing', async () => {
     const created = await api.create(configMap('cfg'))
     const same = await api.update(created)
@@ -385,6 +425,49 @@ describe('patch', () => {
       message: 'the server rejected our request due to an error in our request',
     })
     expect(await api.get(coreRef('configmaps', 'default'), 'cfg')).toEqual(created)
+  })
+
+  it("refuses a patch whose result does not decode in the patch handler's words, per patch type", async () => {
+    await api.create(deployment('web'))
+    const merge = await rejection(api.patch(deploymentsRef(), 'web', {type: 'merge', body: {spec: {replicas: 'x'}}}))
+    expect(merge.code).toBe(422)
+    expect(merge.message).toMatch(
+      /^Deployment\.apps "" is invalid: patch: Invalid value: "\{.*\}": json: cannot unmarshal string into Go struct field DeploymentSpec\.spec\.replicas of type int32$/,
+    )
+    const json = await rejection(
+      api.patch(deploymentsRef(), 'web', {type: 'json', body: [{op: 'replace', path: '/spec/replicas', value: 2.5}]}),
+    )
+    expect(json.message).toContain(': json: cannot unmarshal number 2.5 into Go struct field DeploymentSpec')
+    const strategic = await rejection(
+      api.patch(deploymentsRef(), 'web', {type: 'strategic', body: {spec: {replicas: 'x'}}}),
+    )
+    expect(strategic.message).toBe(
+      'Deployment.apps "" is invalid: patch: Invalid value: "map[spec:map[replicas:x]]": unrecognized type: int32',
+    )
+    const scale = await rejection(
+      api.patch({...deploymentsRef(), subresource: 'scale'}, 'web', {type: 'merge', body: {spec: {replicas: 'x'}}}),
+    )
+    expect(scale.message).toMatch(
+      /^Scale\.autoscaling "" is invalid: patch: .*ScaleSpec\.spec\.replicas of type int32$/,
+    )
+    const apply = await rejection(
+      api.patch(
+        deploymentsRef(),
+        'web',
+        {
+          type: 'apply',
+          body: {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'web'}, spec: {replicas: 'x'}},
+        },
+        {fieldManager: 'test'},
+      ),
+    )
+    expect(apply).toEqual({
+      reason: '',
+      code: 500,
+      message:
+        'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.replicas: expected numeric (int or float), got string',
+    })
+    expect(((await api.get(deploymentsRef(), 'web'))['spec'] as {replicas: number}).replicas).toBe(1)
   })
 
   it('honours a resourceVersion in the patch body', async () => {

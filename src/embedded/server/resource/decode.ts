@@ -1,6 +1,8 @@
 import {isJsonObject, type KubeObject} from '../../../backend/object.js'
 import {apiVersionOf, parseApiVersion, type ResourceInfo} from '../../../backend/refs.js'
 import {badRequest} from '../../../backend/status.js'
+import {goJsonType} from '../../../resources/go-json.js'
+import {decodeError} from '../../admission/decode-error.js'
 import {
   duplicateFields,
   fieldProblems,
@@ -93,8 +95,8 @@ export function validateFields<T>(
 
 /**
  * Decodes an object body for create or update as kube-apiserver's handlers do (create.go, update.go, v1.32):
- * the URL's group/version/kind fill what the body leaves out; another kind or version is refused; unknown and
- * duplicate fields follow fieldValidation.
+ * the URL's group/version/kind fill what the body leaves out; another kind or version is refused; a built-in kind's
+ * fields must decode into its Go types; unknown and duplicate fields follow fieldValidation.
  */
 export function decodeObject(raw: Buffer, ctx: DecodeContext): Decoded<KubeObject> {
   const {info} = ctx
@@ -103,6 +105,15 @@ export function decodeObject(raw: Buffer, ctx: DecodeContext): Decoded<KubeObjec
   if (!isJsonObject(body)) {
     throw badRequest(
       `the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(text)})`,
+    )
+  }
+  // the serializer first reads apiVersion and kind into an anonymous struct of two strings (json.go Interpret)
+  const badTypeMeta = Object.keys(body).find(
+    (key) => (key === 'apiVersion' || key === 'kind') && body[key] !== null && typeof body[key] !== 'string',
+  )
+  if (badTypeMeta !== undefined) {
+    throw badRequest(
+      `the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${goJsonType(body[badTypeMeta])} into Go struct field .${badTypeMeta} of type string (${summarize(text)})`,
     )
   }
   const apiVersion =
@@ -121,6 +132,9 @@ export function decodeObject(raw: Buffer, ctx: DecodeContext): Decoded<KubeObjec
       `the API version in the data (${apiVersion}) does not match the expected API version (${apiVersionOf(info)})`,
     )
   }
+  // a value of the wrong type fails decoding, and that error comes before strict decoding's (sigs.k8s.io/json)
+  const undecodable = decodeError(info, {...body, apiVersion, kind} as KubeObject, 'document')
+  if (undecodable !== undefined) throw badRequest(undecodable)
   const object = {
     ...body,
     apiVersion,
