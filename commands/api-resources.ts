@@ -1,8 +1,6 @@
 import {Flags} from '@oclif/core'
 import {SkiffCommand} from '../src/cli/base-command.js'
 import {expectNoArguments} from '../src/cli/no-arguments.js'
-import {listApiResources, toApiResourcesOptions, validateApiResourcesOptions} from '../src/kubectl/api-resources.js'
-import {printApiResources} from '../src/output/api-resources.js'
 
 export default class ApiResources extends SkiffCommand {
   static override summary = 'Print the supported API resources on the server'
@@ -42,6 +40,9 @@ export default class ApiResources extends SkiffCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ApiResources)
+    const {listApiResources, toApiResourcesOptions, validateApiResourcesOptions} =
+      await import('../src/kubectl/api-resources.js')
+    const {printApiResources} = await import('../src/output/api-resources.js')
     expectNoArguments(argv as string[], this.commandPath)
     const options = toApiResourcesOptions(flags)
     validateApiResourcesOptions(options)

@@ -1,7 +1,5 @@
 import {SkiffCommand} from '../src/cli/base-command.js'
 import {expectNoArguments} from '../src/cli/no-arguments.js'
-import {listApiVersions} from '../src/kubectl/api-resources.js'
-import {printApiVersions} from '../src/output/api-resources.js'
 
 export default class ApiVersions extends SkiffCommand {
   static override summary = 'Print the supported API versions on the server, in the form of "group/version"'
@@ -11,6 +9,8 @@ export default class ApiVersions extends SkiffCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ApiVersions)
+    const {listApiVersions} = await import('../src/kubectl/api-resources.js')
+    const {printApiVersions} = await import('../src/output/api-resources.js')
     expectNoArguments(argv as string[], this.commandPath)
     this.out(printApiVersions(await listApiVersions(await this.backend(flags))))
   }

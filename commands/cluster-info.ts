@@ -1,8 +1,6 @@
 import {SkiffCommand} from '../src/cli/base-command.js'
 import {resolveTarget} from '../src/cli/context.js'
 import {useColor} from '../src/cli/streams.js'
-import {CLUSTER_INFO_NAMESPACE, clusterInfo} from '../src/kubectl/cluster-info.js'
-import {CLUSTER_INFO_FOOTER, printClusterInfo} from '../src/output/cluster-info.js'
 
 export default class ClusterInfo extends SkiffCommand {
   static override summary = 'Display cluster information'
@@ -16,6 +14,8 @@ export default class ClusterInfo extends SkiffCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(ClusterInfo)
+    const {CLUSTER_INFO_NAMESPACE, clusterInfo} = await import('../src/kubectl/cluster-info.js')
+    const {CLUSTER_INFO_FOOTER, printClusterInfo} = await import('../src/output/cluster-info.js')
     const target = resolveTarget(flags)
     const host = target.kind === 'kubeconfig' ? (target.selection.cluster.server ?? '') : ''
     const options = {

@@ -12,6 +12,7 @@ import CreateSecretGeneric from './create/secret/generic.js'
 import CreateServiceAccount from './create/serviceaccount.js'
 import Delete from './delete.js'
 import Describe from './describe.js'
+import Explain from './explain.js'
 import Get from './get.js'
 import Label from './label.js'
 import Version from './version.js'
@@ -78,6 +79,7 @@ export const COMMANDS = {
   'create:serviceaccount': CreateServiceAccount,
   delete: Delete,
   describe: Describe,
+  explain: Explain,
   get: Get,
   label: Label,
   version: Version,

@@ -1,8 +1,6 @@
 import {Args} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {printCommandHelp} from '../../src/cli/command-help.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {deleteCluster} from '../../src/cluster/kubeconfig/config-edits.js'
 
 export default class ConfigDeleteCluster extends SkiffCommand {
   static override summary = 'Delete the specified cluster from the kubeconfig'
@@ -14,6 +12,8 @@ export default class ConfigDeleteCluster extends SkiffCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigDeleteCluster)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {deleteCluster} = await import('../../src/cluster/kubeconfig/config-edits.js')
     const args = argv as string[]
     // kubectl answers a wrong number of names with its help and success (delete_cluster.go, v1.32)
     if (args.length !== 1) {

@@ -1,8 +1,6 @@
 import {Args} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {printCommandHelp} from '../../src/cli/command-help.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {deleteContext} from '../../src/cluster/kubeconfig/config-edits.js'
 
 export default class ConfigDeleteContext extends SkiffCommand {
   static override summary = 'Delete the specified context from the kubeconfig'
@@ -16,6 +14,8 @@ export default class ConfigDeleteContext extends SkiffCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigDeleteContext)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {deleteContext} = await import('../../src/cluster/kubeconfig/config-edits.js')
     const args = argv as string[]
     // kubectl answers a wrong number of names with its help and success (delete_context.go, v1.32)
     if (args.length !== 1) {

@@ -1,8 +1,6 @@
 import {Args} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {UsageError} from '../../src/cli/errors.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {deleteUser} from '../../src/cluster/kubeconfig/config-edits.js'
 
 export default class ConfigDeleteUser extends SkiffCommand {
   static override summary = 'Delete the specified user from the kubeconfig'
@@ -13,6 +11,8 @@ export default class ConfigDeleteUser extends SkiffCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigDeleteUser)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {deleteUser} = await import('../../src/cluster/kubeconfig/config-edits.js')
     const args = argv as string[]
     if (args.length !== 1) throw new UsageError('user to delete is required', this.commandPath)
     const name = args[0] ?? ''

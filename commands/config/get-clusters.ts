@@ -1,6 +1,4 @@
 import {SkiffCommand} from '../../src/cli/base-command.js'
-import {kubeconfigAccess, startingKubeconfig} from '../../src/cluster/kubeconfig/access.js'
-import {printNames} from '../../src/output/name-column.js'
 
 export default class ConfigGetClusters extends SkiffCommand {
   static override summary = 'Display clusters defined in the kubeconfig'
@@ -11,6 +9,8 @@ export default class ConfigGetClusters extends SkiffCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(ConfigGetClusters)
+    const {kubeconfigAccess, startingKubeconfig} = await import('../../src/cluster/kubeconfig/access.js')
+    const {printNames} = await import('../../src/output/name-column.js')
     const config = startingKubeconfig(kubeconfigAccess(flags.kubeconfig, process.env))
     this.out(printNames(config.clusters.map((c) => c.name)))
   }

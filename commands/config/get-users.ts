@@ -1,6 +1,4 @@
 import {SkiffCommand} from '../../src/cli/base-command.js'
-import {kubeconfigAccess, startingKubeconfig} from '../../src/cluster/kubeconfig/access.js'
-import {printNames} from '../../src/output/name-column.js'
 
 export default class ConfigGetUsers extends SkiffCommand {
   static override summary = 'Display users defined in the kubeconfig'
@@ -10,6 +8,8 @@ export default class ConfigGetUsers extends SkiffCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(ConfigGetUsers)
+    const {kubeconfigAccess, startingKubeconfig} = await import('../../src/cluster/kubeconfig/access.js')
+    const {printNames} = await import('../../src/output/name-column.js')
     const config = startingKubeconfig(kubeconfigAccess(flags.kubeconfig, process.env))
     this.out(printNames(config.users.map((u) => u.name)))
   }

@@ -1,8 +1,6 @@
 import {Args} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {helpError} from '../../src/cli/command-help.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {renameContext} from '../../src/cluster/kubeconfig/config-edits.js'
 
 export default class ConfigRenameContext extends SkiffCommand {
   static override summary = 'Rename a context from the kubeconfig file'
@@ -24,6 +22,8 @@ Note: If the context being renamed is the 'current-context', this field will als
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigRenameContext)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {renameContext} = await import('../../src/cluster/kubeconfig/config-edits.js')
     const args = argv as string[]
     if (args.length !== 2) throw await helpError(this.config, this.id ?? '', `Unexpected args: [${args.join(' ')}]`)
     const [from = '', to = ''] = args

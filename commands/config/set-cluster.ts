@@ -1,8 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {helpError} from '../../src/cli/command-help.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {setCluster} from '../../src/cluster/kubeconfig/set-cluster.js'
 
 export default class ConfigSetCluster extends SkiffCommand {
   static override summary = 'Set a cluster entry in kubeconfig'
@@ -33,6 +31,8 @@ export default class ConfigSetCluster extends SkiffCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigSetCluster)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {setCluster} = await import('../../src/cluster/kubeconfig/set-cluster.js')
     const args = argv as string[]
     if (args.length !== 1) throw await helpError(this.config, this.id ?? '', `Unexpected args: [${args.join(' ')}]`)
     const name = args[0] ?? ''

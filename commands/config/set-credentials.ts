@@ -1,8 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {helpError} from '../../src/cli/command-help.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {setCredentials, toUserChanges, type UserChanges} from '../../src/cluster/kubeconfig/set-credentials.js'
+import type {UserChanges} from '../../src/cluster/kubeconfig/set-credentials.js'
 
 export default class ConfigSetCredentials extends SkiffCommand {
   static override summary = 'Set a user entry in kubeconfig'
@@ -70,6 +69,8 @@ Bearer token and basic auth are mutually exclusive.`
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigSetCredentials)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {setCredentials, toUserChanges} = await import('../../src/cluster/kubeconfig/set-credentials.js')
     const args = argv as string[]
     let changes: UserChanges
     try {

@@ -1,8 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {helpError} from '../../src/cli/command-help.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {setKubeconfigProperty} from '../../src/cluster/kubeconfig/config-edits.js'
 
 export default class ConfigSet extends SkiffCommand {
   static override summary = 'Set an individual value in a kubeconfig file'
@@ -33,6 +31,8 @@ Specifying an attribute name that already exists will merge new fields on top of
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigSet)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {setKubeconfigProperty} = await import('../../src/cluster/kubeconfig/config-edits.js')
     const args = argv as string[]
     if (args.length !== 2) throw await helpError(this.config, this.id ?? '', `Unexpected args: [${args.join(' ')}]`)
     const [property = '', value = ''] = args

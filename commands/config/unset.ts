@@ -1,8 +1,6 @@
 import {Args} from '@oclif/core'
 import {SkiffCommand} from '../../src/cli/base-command.js'
 import {helpError} from '../../src/cli/command-help.js'
-import {kubeconfigAccess} from '../../src/cluster/kubeconfig/access.js'
-import {unsetKubeconfigProperty} from '../../src/cluster/kubeconfig/config-edits.js'
 
 export default class ConfigUnset extends SkiffCommand {
   static override summary = 'Unset an individual value in a kubeconfig file'
@@ -18,6 +16,8 @@ PROPERTY_NAME is a dot delimited name where each token represents either an attr
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(ConfigUnset)
+    const {kubeconfigAccess} = await import('../../src/cluster/kubeconfig/access.js')
+    const {unsetKubeconfigProperty} = await import('../../src/cluster/kubeconfig/config-edits.js')
     const args = argv as string[]
     if (args.length !== 1) throw await helpError(this.config, this.id ?? '', `Unexpected args: [${args.join(' ')}]`)
     const property = args[0] ?? ''

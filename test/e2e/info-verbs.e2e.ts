@@ -159,3 +159,46 @@ spec: {ports: [{port: 443}]}
     )
   })
 })
+
+describe('explain', () => {
+  it("prints kubectl 1.32's plaintext layout from the OpenAPI v3 documents, byte for byte", async () => {
+    for (const args of [
+      ['explain', 'pods'],
+      ['explain', 'deployment.spec.template.spec.containers'],
+      ['explain', 'deployments.apps.spec.strategy'],
+      ['explain', 'svc', '--recursive'],
+      ['explain', 'svc.spec.type'],
+      ['explain', 'ev'],
+      ['explain', 'widgets'],
+      ['explain', 'wd.spec.size'],
+      ['explain', 'widgets', '--recursive'],
+      ['explain', 'widgets', '--api-version=example.com/v1beta1'],
+      ['explain', 'deploy', '--api-version=apps/v1'],
+    ])
+      await expectAllAlike(args)
+  })
+
+  it("answers mistakes in kubectl's words, after the header it printed", async () => {
+    for (const args of [
+      ['explain'],
+      ['explain', 'pods', 'svc'],
+      ['explain', 'nosuch'],
+      ['explain', 'pods.spec.nosuch'],
+      ['explain', 'pods.spec.containers[0]'],
+      ['explain', 'pods', '--output=yaml'],
+      ['explain', 'pods', '--api-version=v2'],
+      ['explain', 'pods', '--api-version=apps/v1'],
+    ])
+      await expectAllAlike(args)
+  })
+
+  it('prints the older layout from /openapi/v2 with --output=plaintext-openapiv2, alike on both backends', async () => {
+    const args = ['explain', 'pods.spec.containers', '--output=plaintext-openapiv2']
+    const local = await embedded(args)
+    expect(local.exitCode, local.stderr).toBe(0)
+    expect(local.stdout).toMatch(
+      /^KIND: {5}Pod\nVERSION: {2}v1\n\nRESOURCE: containers <\[\]Object>\n\nDESCRIPTION:\n {5}List/,
+    )
+    expect(await served('skiff', args)).toEqual(local)
+  })
+})
