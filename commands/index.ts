@@ -2,6 +2,7 @@ import Annotate from './annotate.js'
 import ApiResources from './api-resources.js'
 import ApiVersions from './api-versions.js'
 import Apply from './apply.js'
+import Completion from './completion.js'
 import Create from './create/index.js'
 import CreateConfigMap from './create/configmap.js'
 import CreateCronJob from './create/cronjob.js'
@@ -69,6 +70,7 @@ export const COMMANDS = {
   'certificate:approve': CertificateApprove,
   'certificate:deny': CertificateDeny,
   apply: Apply,
+  completion: Completion,
   create: Create,
   'create:configmap': CreateConfigMap,
   'create:cronjob': CreateCronJob,
