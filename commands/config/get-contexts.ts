@@ -5,7 +5,7 @@ import {listContexts, loadKubeconfigInForce} from '../../src/cluster/contexts.js
 import {TabWriter} from '../../src/output/tabwriter.js'
 
 export default class ConfigGetContexts extends SkiffCommand {
-  static override summary = 'Describe one or many contexts.'
+  static override summary = 'Describe one or many contexts'
   static override description =
     'Lists the kubeconfig contexts and, beside them, the embedded clusters (CLUSTER reads (embedded)).'
   static override examples = ['<%= config.bin %> config get-contexts', '<%= config.bin %> config get-contexts -o name']

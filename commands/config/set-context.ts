@@ -3,7 +3,7 @@ import {SkiffCommand} from '../../src/cli/base-command.js'
 import {setContext} from '../../src/cli/context.js'
 
 export default class ConfigSetContext extends SkiffCommand {
-  static override summary = 'Set a context entry in kubeconfig.'
+  static override summary = 'Set a context entry in kubeconfig'
   static override description =
     'Specifying a name that already exists will merge new fields on top of existing values for those fields. On an embedded cluster only --namespace applies; it is kept under $SKIFF_HOME.'
   static override examples = [

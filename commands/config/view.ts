@@ -6,7 +6,7 @@ import {printJson} from '../../src/output/json.js'
 import {printYaml} from '../../src/output/yaml.js'
 
 export default class ConfigView extends SkiffCommand {
-  static override summary = 'Display merged kubeconfig settings or a specified kubeconfig file.'
+  static override summary = 'Display merged kubeconfig settings or a specified kubeconfig file'
   static override description =
     'Certificate and key data are shown as DATA+OMITTED and tokens and passwords as REDACTED unless --raw is given.'
   static override examples = ['<%= config.bin %> config view', '<%= config.bin %> config view --minify -o json']

@@ -74,6 +74,11 @@ export interface Backend {
   discover(): Promise<ResourceInfo[]>
   /** Asks the server again, past any discovery cache (kubectl's RESTMapper reset on a miss); absent when discovery is never cached. */
   rediscover?(): Promise<ResourceInfo[]>
+  /**
+   * GET of an OpenAPI document, parsed: `/openapi/v3` (the index), a group-version's document by its
+   * serverRelativeURL (`/openapi/v3/apis/apps/v1?hash=...`), or `/openapi/v2`; absent when not served.
+   */
+  openApi?(path: string): Promise<unknown>
   get(ref: ResourceRef, name: string): Promise<KubeObject>
   list(ref: ResourceRef, options?: ListOptions): Promise<KubeList>
   /** includeObject: what rows carry (the server's default, Metadata, or whole objects, which --sort-by needs) */

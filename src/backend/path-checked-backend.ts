@@ -58,8 +58,9 @@ export function withCheckedPaths(backend: Backend): Backend {
     },
     close: () => backend.close(),
   }
-  const {rediscover, watchTable} = backend
+  const {rediscover, watchTable, openApi} = backend
   if (rediscover) checked.rediscover = () => rediscover.call(backend)
+  if (openApi) checked.openApi = (path) => openApi.call(backend, path)
   if (watchTable)
     checked.watchTable = async function* (ref, options) {
       checkRequestPath(ref)

@@ -14,6 +14,16 @@ export async function main(givenArgv: string[], binUrl: string): Promise<number>
   const argv = connectionFlagsAfterCommand(givenArgv)
   if (targetReadsKubeconfig(argv)) await preloadYamlParser()
   const root = dirname(dirname(fileURLToPath(binUrl)))
+  // a shell's completion script calls this on every TAB: it reads the manifest, never oclif
+  if (givenArgv[0] === '__complete' || givenArgv[0] === '__completeNoDesc') {
+    const {runComplete} = await import('./completion/run-complete.js')
+    try {
+      await runComplete(givenArgv[0], givenArgv.slice(1), root)
+      return 0
+    } catch (error) {
+      return reportError(error)
+    }
+  }
   const fast = fastPathFor(argv, root)
   if (fast) {
     try {

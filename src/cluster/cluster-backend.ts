@@ -90,6 +90,11 @@ export class ClusterBackend implements Backend {
     return Date.now() + (this.client.clockOffsetMs ?? 0)
   }
 
+  async openApi(path: string): Promise<unknown> {
+    // the serverRelativeURL of a group-version document carries its hash as a query: the path keeps it
+    return this.client.json<unknown>({method: 'GET', path, accept: 'application/json'})
+  }
+
   async discover(): Promise<ResourceInfo[]> {
     this.resources ??= this.cache.read() ?? (await this.rediscover())
     return this.resources

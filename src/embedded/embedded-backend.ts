@@ -82,6 +82,12 @@ export class EmbeddedBackend implements Backend {
     return [...BUILTIN_RESOURCES, ...customResources(this.store)]
   }
 
+  async openApi(path: string): Promise<unknown> {
+    // the schemas are what serve builds from client-node's models: loaded only when a command reads them
+    const {localOpenApiDocument} = await import('./server/openapi/local-document.js')
+    return localOpenApiDocument(this, path)
+  }
+
   async get(ref: ResourceRef, name: string): Promise<KubeObject> {
     await this.settle()
     const info = await this.resolve(ref)

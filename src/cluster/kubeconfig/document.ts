@@ -121,13 +121,16 @@ export function kubeconfigDocument(config: Kubeconfig, options: DocumentOptions 
     clusters = clusters.filter((c) => c.name === context.value.cluster)
     users = users.filter((u) => u.name === context.value.user)
   }
+  // an empty list is a nil slice in clientcmd's v1 Config, so it prints as null
   const entries = <K extends string>(list: readonly Named<K, JsonObject>[], order: FieldOrder, secret: boolean) =>
-    [...list]
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map((e) => {
-        const shaped = shape(e.value, order)
-        return {name: e.name, [e.key]: secret && !options.raw ? redact(shaped) : shaped}
-      })
+    list.length === 0
+      ? null
+      : [...list]
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+          .map((e) => {
+            const shaped = shape(e.value, order)
+            return {name: e.name, [e.key]: secret && !options.raw ? redact(shaped) : shaped}
+          })
   return {
     kind: 'Config',
     apiVersion: 'v1',

@@ -19,7 +19,7 @@ import {
 import {OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_CONTENT_TYPE, openApiV2Protobuf} from './protobuf-v2.js'
 import {clientNodeModels} from './client-node-models.js'
 
-type OpenApiRoute = Extract<Route, {type: 'openapi-v2' | 'openapi-v3' | 'openapi-v3-group'}>
+export type OpenApiRoute = Extract<Route, {type: 'openapi-v2' | 'openapi-v3' | 'openapi-v3-group'}>
 
 /** The documents of one server version, rendered once: the schemas of the built-in kinds do not change. */
 interface OpenApiDocuments {
@@ -89,6 +89,27 @@ function negotiate(accept: string | undefined, protobuf: boolean): 'json' | 'pro
   return undefined
 }
 
+/**
+ * The JSON text of /openapi/v2, /openapi/v3 or /openapi/v3/<group-version>, or undefined when no group serves
+ * the path. Shared by serve and by the embedded backend's own OpenAPI reads (kubectl explain's documents).
+ */
+export async function openApiDocumentText(
+  route: OpenApiRoute,
+  version: ServerVersion,
+  custom: () => Promise<{resources: ResourceInfo[]; crds: KubeObject[]}>,
+): Promise<string | undefined> {
+  documents ??= renderDocuments(version)
+  const docs = await documents
+  if (route.type === 'openapi-v2') return docs.v2
+  // custom resources come and go with their CRDs: their documents are made per request
+  const {resources, crds} = await custom()
+  const customGroups = customDocuments(docs.definitions, customKinds(resources, crds, docs.standard), version)
+  if (route.type === 'openapi-v3-group') return docs.v3Groups.get(route.path) ?? customGroups.get(route.path)
+  const hashes = new Map(docs.v3Hashes)
+  for (const [path, doc] of customGroups) if (!hashes.has(path)) hashes.set(path, documentHash(doc))
+  return JSON.stringify(openApiV3Index(hashes))
+}
+
 /** Answers /openapi/v2, /openapi/v3 and /openapi/v3/<group-version> for the built-in kinds. */
 export async function serveOpenApi(
   route: OpenApiRoute,
@@ -111,20 +132,7 @@ export async function serveOpenApi(
     )
     return
   }
-  documents ??= renderDocuments(version)
-  const docs = await documents
-  let text: string | undefined
-  if (route.type === 'openapi-v2') text = docs.v2
-  else {
-    // custom resources come and go with their CRDs: their documents are made per request
-    const {resources, crds} = await custom()
-    const customGroups = customDocuments(docs.definitions, customKinds(resources, crds, docs.standard), version)
-    if (route.type === 'openapi-v3') {
-      const hashes = new Map(docs.v3Hashes)
-      for (const [path, doc] of customGroups) if (!hashes.has(path)) hashes.set(path, documentHash(doc))
-      text = JSON.stringify(openApiV3Index(hashes))
-    } else text = docs.v3Groups.get(route.path) ?? customGroups.get(route.path)
-  }
+  const text = await openApiDocumentText(route, version, custom)
   if (text === undefined) {
     writeStatus(res, pathNotFound().status)
     return
