@@ -5,6 +5,7 @@ import {hasReason} from '../backend/status.js'
 import {refFor} from '../resources/registry.js'
 import type {Visit} from './targets.js'
 import {explainListError} from './list-error.js'
+import {withSource} from './source-error.js'
 
 /** What `delete` asks for. */
 export interface DeleteRequest {
@@ -65,6 +66,26 @@ export async function deleteResources(
     } catch (error) {
       if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(error)
     }
+  }
+  return {deleted, errors}
+}
+
+/**
+ * Deletes objects read from files, each visit with the file it came from (`sources`, in visit order), so that
+ * an error names that file as kubectl's AddSourceToErr does: `error when deleting "web.yaml": ...`.
+ */
+export async function deleteFileObjects(
+  backend: Backend,
+  request: DeleteRequest,
+  sources: readonly string[],
+  onDeleted: (deleted: Deleted) => void,
+): Promise<{deleted: Deleted[]; errors: unknown[]}> {
+  const deleted: Deleted[] = []
+  const errors: unknown[] = []
+  for (const [i, visit] of request.visits.entries()) {
+    const result = await deleteResources(backend, {...request, visits: [visit]}, onDeleted)
+    deleted.push(...result.deleted)
+    errors.push(...result.errors.map((e) => withSource('deleting', sources[i], e)))
   }
   return {deleted, errors}
 }
