@@ -4,6 +4,7 @@ import {registryForManifests} from '../src/cli/context.js'
 import {AggregateErrors} from '../src/cli/errors.js'
 import {dryRunFlag, filenameFlags, printFlags} from '../src/cli/flags.js'
 import {readFilenameArgs} from '../src/cli/manifest-input.js'
+import {withReadErrorsLast} from '../src/cli/read-errors.js'
 import {createWritePrinter, dryRunSuffix, parseDryRun} from '../src/cli/write-output.js'
 import {applyObject} from '../src/kubectl/apply/apply-object.js'
 import {serverSideApply} from '../src/kubectl/apply/server-side.js'
@@ -65,17 +66,22 @@ export default class Apply extends SkiffCommand {
     }
     const printer = await createWritePrinter(flags)
     const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
-    const entries = await readFilenameArgs(flags.filename, flags.recursive)
+    const entries = await readFilenameArgs(flags.filename, flags.recursive, {validate: fieldValidation !== 'Ignore'})
     const backend = await this.backend(flags)
     const registry = await registryForManifests(backend, entries)
     const namespace = this.namespace(flags)
+    // kubectl apply reads every object first (GetObjects), then applies them: the reading errors come first
+    const readErrors: unknown[] = []
+    const namespaceErrors: unknown[] = []
     const errors: unknown[] = []
+    let objectCount = 0
     for (const entry of mapManifestObjects(registry, entries, {namespace, explicit: flags.namespace !== undefined})) {
       if (!isMapped(entry)) {
-        errors.push(entry.error)
+        ;(entry.duringRead ? readErrors : namespaceErrors).push(entry.error)
         continue
       }
       if (selector && !matchesLabels(selector, entry.object.metadata.labels)) continue
+      objectCount++
       try {
         const result = flags['server-side']
           ? await serverSideApply(backend, entry.info, entry.object, {
@@ -99,6 +105,14 @@ export default class Apply extends SkiffCommand {
         errors.push(error)
       }
     }
-    if (errors.length > 0) throw new AggregateErrors(errors)
+    const objectErrors = withReadErrorsLast(namespaceErrors, readErrors)
+    // kubectl apply.go Run (v1.32): an empty file, or one whose objects the selector all leaves out
+    if (objectCount === 0 && objectErrors.length === 0) throw new Error('no objects passed to apply')
+    const [only] = objectErrors
+    const all = [
+      ...(objectErrors.length > 1 ? [new AggregateErrors(objectErrors)] : only === undefined ? [] : [only]),
+      ...errors,
+    ]
+    if (all.length > 0) throw new AggregateErrors(all)
   }
 }

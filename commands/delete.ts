@@ -5,11 +5,19 @@ import {SkiffCommand} from '../src/cli/base-command.js'
 import {AggregateErrors} from '../src/cli/errors.js'
 import {dryRunFlag, filenameFlags, selectorFlags} from '../src/cli/flags.js'
 import {readFilenameArgs} from '../src/cli/manifest-input.js'
+import {withReadErrorsLast} from '../src/cli/read-errors.js'
 import {dryRunSuffix, parseDryRun} from '../src/cli/write-output.js'
-import {deleteResources, waitForDeletion, type DeleteRequest, type Deleted} from '../src/kubectl/delete.js'
+import {
+  deleteFileObjects,
+  deleteResources,
+  waitForDeletion,
+  type DeleteRequest,
+  type Deleted,
+} from '../src/kubectl/delete.js'
 import {isMapped, mapManifestObjects} from '../src/kubectl/manifest-objects.js'
 import {parseCascade, parseTimeoutMs} from '../src/kubectl/delete-flags.js'
 import {resolveArgTargets, type Visit} from '../src/kubectl/targets.js'
+import {matchesLabels, parseLabelSelector} from '../src/resources/label-selector.js'
 import {kindPrefix, ResourceRegistry} from '../src/resources/registry.js'
 
 // kubectl delete: how often --wait looks again
@@ -90,29 +98,31 @@ export default class Delete extends SkiffCommand {
     const registry = new ResourceRegistry(await backend.discover())
     const namespace = flags['all-namespaces'] ? undefined : this.namespace(flags)
     const errors: unknown[] = []
+    const readErrors: unknown[] = []
     const visits: Visit[] = []
-    const sources = new Map<Visit, string>()
+    // the file each visit of -f came from, which errors name (AddSourceToErr with info.Source)
+    const sources: string[] = []
     if (filenames.length > 0) {
       if (args.length > 0)
         throw new Error(
           'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
         )
       const entries = await readFilenameArgs(filenames, flags.recursive)
+      // the builder filters objects read from files by -l as well (cli-runtime builder.go visitByPaths, v1.32)
+      const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
       for (const entry of mapManifestObjects(await registryForManifests(backend, entries, registry), entries, {
         namespace: this.namespace(flags),
         explicit: flags.namespace !== undefined,
       })) {
-        if (!isMapped(entry)) errors.push(entry.error)
-        else {
-          const {metadata} = entry.object
-          const visit: Visit = {
+        if (!isMapped(entry)) (entry.duringRead ? readErrors : errors).push(entry.error)
+        else if (!selector || matchesLabels(selector, entry.object.metadata.labels)) {
+          visits.push({
             kind: 'named',
             info: entry.info,
-            namespace: metadata.namespace,
-            name: metadata.name ?? '',
-          }
-          visits.push(visit)
-          sources.set(visit, entry.source.file)
+            namespace: entry.object.metadata.namespace,
+            name: entry.object.metadata.name ?? '',
+          })
+          sources.push(entry.source.file)
         }
       }
     } else {
@@ -131,7 +141,6 @@ export default class Delete extends SkiffCommand {
       cascade: parseCascade(flags.cascade),
       gracePeriodSeconds,
       dryRun,
-      sources,
     }
     const verb = flags.force && gracePeriodSeconds === 0 ? 'force deleted' : 'deleted'
     const print = (deleted: Deleted): void => {
@@ -145,10 +154,16 @@ export default class Delete extends SkiffCommand {
     // kubectl warns once when an explicit -n cannot scope what is deleted (delete.go, WarnClusterScope)
     if (flags.namespace !== undefined && !flags['all-namespaces'] && visits.some((v) => !v.info.namespaced))
       this.err(CLUSTER_SCOPE_WARNING)
-    const result = await deleteResources(backend, request, print)
+    const result =
+      sources.length > 0
+        ? await deleteFileObjects(backend, request, sources, print)
+        : await deleteResources(backend, request, print)
     errors.push(...result.errors)
-    if (result.deleted.length === 0 && errors.length === 0 && visits.some((v) => v.kind === 'list')) {
-      this.err('No resources found\n')
+    // kubectl delete.go DeleteResult (v1.32) says so on stdout when it visited nothing: lists that found nothing,
+    // or files without objects (a named object counts as visited even when it is not found)
+    const visitedNothing = result.deleted.length === 0 && visits.every((v) => v.kind === 'list')
+    if (errors.length === 0 && readErrors.length === 0 && visitedNothing) {
+      this.out('No resources found\n')
     }
     if (flags.wait && dryRun === 'none' && result.deleted.length > 0) {
       const {pending} = await waitForDeletion(backend, result.deleted, {
@@ -160,6 +175,7 @@ export default class Delete extends SkiffCommand {
       for (const entry of pending)
         errors.push(new Error(`timed out waiting for the condition on ${entry.info.resource}/${entry.name}`))
     }
-    if (errors.length > 0) throw new AggregateErrors(errors)
+    const all = withReadErrorsLast(errors, readErrors)
+    if (all.length > 0) throw new AggregateErrors(all)
   }
 }

@@ -3,6 +3,7 @@ import {SkiffCommand} from '../../src/cli/base-command.js'
 import {AggregateErrors} from '../../src/cli/errors.js'
 import {dryRunFlag, filenameFlags, printFlags} from '../../src/cli/flags.js'
 import {readFilenameArgs} from '../../src/cli/manifest-input.js'
+import {withReadErrorsLast} from '../../src/cli/read-errors.js'
 import {withSource} from '../../src/kubectl/source-error.js'
 import {createWritePrinter, dryRunSuffix, parseDryRun} from '../../src/cli/write-output.js'
 import {createObject} from '../../src/kubectl/create.js'
@@ -40,20 +41,23 @@ export default class Create extends SkiffCommand {
     const fieldValidation = fieldValidationOf(flags.validate)
     const printer = await createWritePrinter(flags)
     const selector = flags.selector ? parseLabelSelector(flags.selector) : undefined
-    const entries = await readFilenameArgs(flags.filename, flags.recursive)
+    const entries = await readFilenameArgs(flags.filename, flags.recursive, {validate: fieldValidation !== 'Ignore'})
     const backend = await this.backend(flags)
     const registry = await registryForManifests(backend, entries)
     const errors: unknown[] = []
+    const readErrors: unknown[] = []
+    let objectCount = 0
     const mapped = mapManifestObjects(registry, entries, {
       namespace: this.namespace(flags),
       explicit: flags.namespace !== undefined,
     })
     for (const entry of mapped) {
       if (!isMapped(entry)) {
-        errors.push(entry.error)
+        ;(entry.duringRead ? readErrors : errors).push(entry.error)
         continue
       }
       if (selector && !matchesLabels(selector, entry.object.metadata.labels)) continue
+      objectCount++
       try {
         const created = await createObject(backend, entry.object, dryRun, flags['field-manager'], fieldValidation)
         this.out(printer(created, `created${dryRunSuffix(dryRun)}`))
@@ -61,6 +65,9 @@ export default class Create extends SkiffCommand {
         errors.push(withSource('creating', entry.source.file, error))
       }
     }
-    if (errors.length > 0) throw new AggregateErrors(errors)
+    const all = withReadErrorsLast(errors, readErrors)
+    // kubectl create.go RunCreate (v1.32)
+    if (objectCount === 0 && all.length === 0) throw new Error('no objects passed to create')
+    if (all.length > 0) throw new AggregateErrors(all)
   }
 }

@@ -41,6 +41,9 @@ export default class RolloutPause extends SkiffCommand {
     })
     const read = await readTargets(backend, visits, {selector: flags.selector})
     errors.push(...read.errors)
+    // kubectl rollout_pause.go (v1.32): nothing to patch is no error
+    if (read.targets.length === 0 && errors.length === 0)
+      this.err(`No resources found in ${this.namespace(flags)} namespace.\n`)
     for (const target of read.targets) {
       try {
         const object = await setPaused(backend, target.ref, target.object, {

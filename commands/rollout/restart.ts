@@ -45,6 +45,9 @@ export default class RolloutRestart extends SkiffCommand {
     })
     const read = await readTargets(backend, visits, {selector: flags.selector})
     errors.push(...read.errors)
+    // kubectl rollout_restart.go (v1.32): nothing to patch is no error
+    if (read.targets.length === 0 && errors.length === 0)
+      this.err(`No resources found in ${this.namespace(flags)} namespace.\n`)
     // kubectl: time.Now().Format(time.RFC3339), the client's local time with its offset
     const restartedAt = rfc3339Local(new Date())
     for (const target of read.targets) {

@@ -54,8 +54,13 @@ export default class RolloutStatus extends SkiffCommand {
     errors.push(...read.errors)
     if (errors.length > 0) throw new AggregateErrors(errors)
     const [target, ...rest] = read.targets
+    // kubectl rollout_status.go (v1.32): nothing found is no error
+    if (!target) {
+      this.err(`No resources found in ${this.namespace(flags)} namespace.\n`)
+      return
+    }
     // kubectl rollout status (pkg/cmd/rollout/rollout_status.go, v1.32)
-    if (!target || rest.length > 0)
+    if (rest.length > 0)
       throw new Error(
         'rollout status is only supported on individual resources and resource collections are not supported yet',
       )

@@ -1,3 +1,5 @@
+import {aggregateMessage} from '../resources/aggregate-message.js'
+
 /** Bad flags or arguments; the message ends with kubectl's pointer to the command's help. */
 export class UsageError extends Error {
   constructor(message: string, commandPath: string) {
@@ -14,12 +16,23 @@ export class PlainError extends Error {
   }
 }
 
-/** Several errors from one multi-object command, reported one per line in order (utilerrors.Aggregate). */
+/**
+ * Several errors from one multi-object command, reported one per line in order (utilerrors.Aggregate). Inside
+ * another aggregate it is one line, as Go's aggregate words itself there: `[first, second]`.
+ */
 export class AggregateErrors extends Error {
   constructor(readonly errors: readonly unknown[]) {
-    super(errors.map((e) => (e instanceof Error ? e.message : String(e))).join('\n'))
+    const messages = flatMessages(errors)
+    super(messages.length === 0 ? '' : aggregateMessage(messages))
     this.name = 'AggregateErrors'
   }
+}
+
+// aggregate.visit: the messages of nested aggregates count one by one
+function flatMessages(errors: readonly unknown[]): string[] {
+  return errors.flatMap((e) =>
+    e instanceof AggregateErrors ? flatMessages(e.errors) : [e instanceof Error ? e.message : String(e)],
+  )
 }
 
 /** An invariant of skiff itself broke; the stack is shown only with SKIFF_DEBUG. */

@@ -16,8 +16,6 @@ export interface DeleteRequest {
   cascade: 'background' | 'foreground' | 'orphan'
   gracePeriodSeconds?: number | undefined
   dryRun: 'none' | 'client' | 'server'
-  /** the -f source each visit was read from, named in its errors (`error when deleting "web.yaml": ...`) */
-  sources?: ReadonlyMap<Visit, string>
 }
 
 /** One deleted (or, with a dry run, would-be-deleted) object. */
@@ -42,9 +40,8 @@ export async function deleteResources(
   }
   if (request.dryRun === 'server') options.dryRun = true
   for (const visit of request.visits) {
-    const source = request.sources?.get(visit)
     const report = (error: unknown): void => {
-      if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(withSource('deleting', source, error))
+      if (!(request.ignoreNotFound && hasReason(error, 'NotFound'))) errors.push(error)
     }
     const ref = refFor(visit.info, visit.namespace)
     try {
@@ -72,6 +69,26 @@ export async function deleteResources(
     } catch (error) {
       report(error)
     }
+  }
+  return {deleted, errors}
+}
+
+/**
+ * Deletes objects read from files, each visit with the file it came from (`sources`, in visit order), so that
+ * an error names that file as kubectl's AddSourceToErr does: `error when deleting "web.yaml": ...`.
+ */
+export async function deleteFileObjects(
+  backend: Backend,
+  request: DeleteRequest,
+  sources: readonly string[],
+  onDeleted: (deleted: Deleted) => void,
+): Promise<{deleted: Deleted[]; errors: unknown[]}> {
+  const deleted: Deleted[] = []
+  const errors: unknown[] = []
+  for (const [i, visit] of request.visits.entries()) {
+    const result = await deleteResources(backend, {...request, visits: [visit]}, onDeleted)
+    deleted.push(...result.deleted)
+    errors.push(...result.errors.map((e) => withSource('deleting', sources[i], e)))
   }
   return {deleted, errors}
 }

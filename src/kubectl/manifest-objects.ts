@@ -15,6 +15,11 @@ export interface MappedObject {
 export interface MappingFailure {
   error: unknown
   source: ManifestSource
+  /**
+   * The error came from reading the source (parse, validation, decode, an unknown kind): kubectl's
+   * EagerVisitorList gathers these per file and reports them after the errors of acting on objects.
+   */
+  duringRead: boolean
 }
 
 /** How objects from files get their namespace: -n when given explicitly, else the context's. */
@@ -27,34 +32,41 @@ export interface NamespaceOptions {
 /**
  * Maps manifest objects to served resources and settles their namespaces, as the resource builder's
  * mapper and namespace visitors do (cli-runtime resource/visitor.go, v1.32); failures stay in order.
+ * Each object is copied as the caller reaches it, so a verb going through many holds one copy at a time.
  */
-export function mapManifestObjects(
+export function* mapManifestObjects(
   registry: ResourceRegistry,
   entries: readonly ManifestEntry[],
   options: NamespaceOptions,
-): Array<MappedObject | MappingFailure> {
-  return entries.map((entry) => {
-    if (isManifestFailure(entry)) return {error: entry.error, source: entry.source}
-    const {object, source} = entry
-    const info = registry.findKind(object.apiVersion, object.kind)
-    if (!info) {
-      const name = object.metadata.name ?? ''
-      const namespace = object.metadata.namespace ?? ''
-      const cause = new NoKindMatchError(object.kind, object.apiVersion)
-      const message = `resource mapping not found for name: "${name}" namespace: "${namespace}" from "${source.file}": ${cause.message}\nensure CRDs are installed first`
-      return {error: new Error(message), source}
-    }
-    const copy = structuredClone(object)
-    if (!info.namespaced) {
-      delete copy.metadata.namespace
-    } else if (!copy.metadata.namespace) {
-      copy.metadata.namespace = options.namespace
-    } else if (options.explicit && copy.metadata.namespace !== options.namespace) {
-      const message = `the namespace from the provided object "${copy.metadata.namespace}" does not match the namespace "${options.namespace}". You must pass '--namespace=${copy.metadata.namespace}' to perform this operation.`
-      return {error: new Error(message), source}
-    }
-    return {info, object: copy, source}
-  })
+): Generator<MappedObject | MappingFailure> {
+  for (const entry of entries) yield mapEntry(registry, entry, options)
+}
+
+function mapEntry(
+  registry: ResourceRegistry,
+  entry: ManifestEntry,
+  options: NamespaceOptions,
+): MappedObject | MappingFailure {
+  if (isManifestFailure(entry)) return {error: entry.error, source: entry.source, duringRead: true}
+  const {object, source} = entry
+  const info = registry.findKind(object.apiVersion, object.kind)
+  if (!info) {
+    const name = object.metadata.name ?? ''
+    const namespace = object.metadata.namespace ?? ''
+    const cause = new NoKindMatchError(object.kind, object.apiVersion)
+    const message = `resource mapping not found for name: "${name}" namespace: "${namespace}" from "${source.file}": ${cause.message}\nensure CRDs are installed first`
+    return {error: new Error(message), source, duringRead: true}
+  }
+  const copy = structuredClone(object)
+  if (!info.namespaced) {
+    delete copy.metadata.namespace
+  } else if (!copy.metadata.namespace) {
+    copy.metadata.namespace = options.namespace
+  } else if (options.explicit && copy.metadata.namespace !== options.namespace) {
+    const message = `the namespace from the provided object "${copy.metadata.namespace}" does not match the namespace "${options.namespace}". You must pass '--namespace=${copy.metadata.namespace}' to perform this operation.`
+    return {error: new Error(message), source, duringRead: false}
+  }
+  return {info, object: copy, source}
 }
 
 /** True for entries that mapped. */

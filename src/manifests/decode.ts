@@ -3,8 +3,6 @@
 // empty documents skipped, the apiVersion/kind check of --validate, decode checks, List expansion.
 import type {KubeObject} from '../backend/object.js'
 import {isJsonObject} from '../backend/object.js'
-import {parseAllDocuments, isMap, isSeq} from 'yaml'
-import type {Node} from 'yaml'
 import {goJsonType, marshalGoJson} from '../resources/go-json.js'
 import {scanJsonStream} from './json-stream.js'
 import {ManifestError} from './manifest.js'
@@ -13,7 +11,7 @@ import {metadataDecodeError} from './metadata-check.js'
 import {splitYamlDocuments} from './yaml-stream.js'
 import {YamlConversionError, convertYamlDocument} from './yaml-value.js'
 import {aggregateMessage} from '../resources/aggregate-message.js'
-import {lineAt} from './line-at.js'
+import {createLineCounter} from './line-at.js'
 
 /** How to read a source. */
 export interface DecodeOptions {
@@ -29,8 +27,8 @@ const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f
 
 interface RawDocument {
   value: unknown
-  /** the document as Go's RawExtension holds it, quoted by 'Kind is missing' errors */
-  raw: string
+  /** the document as Go's RawExtension holds it, quoted by 'Kind is missing' errors; written only for them */
+  raw: () => string
   documentIndex: number
   line: number
   itemLines: readonly number[]
@@ -41,66 +39,63 @@ function isJsonStream(text: string): boolean {
   return head.slice(GO_SPACE.exec(head)?.[0].length ?? 0).startsWith('{')
 }
 
-// Where each entry of a top-level `items` array starts; JSON is YAML, so the yaml parser can tell.
-function jsonItemLines(raw: string, firstLine: number): number[] {
-  const [document] = parseAllDocuments(raw, {schema: 'failsafe'})
-  const contents = document?.contents
-  const items = isMap(contents) ? contents.get('items', true) : undefined
-  if (!isSeq(items)) return []
-  return items.items.map((item) => firstLine + lineAt(raw, (item as Node).range?.[0] ?? 0) - 1)
+// A document that ends the source, as kubectl's stream visitor returns on parse and validation errors.
+class StopError {
+  constructor(readonly error: ManifestError) {}
 }
 
-type Part = RawDocument | ManifestError
+type Part = RawDocument | StopError
 
-function readJson(text: string, file: string): Part[] {
-  const stream = scanJsonStream(text)
-  const parts: Part[] = stream.values.map((v, documentIndex) => {
-    const value: unknown = JSON.parse(v.raw)
-    const line = lineAt(text, v.start)
-    const itemLines = isJsonObject(value) && Array.isArray(value['items']) ? jsonItemLines(v.raw, line) : []
-    return {value, raw: v.raw.trim(), documentIndex, line, itemLines}
-  })
-  if (stream.error) {
-    const line = lineAt(text, stream.error.index)
-    const document = stream.values.length
-    parts.push(
-      new ManifestError(`error parsing ${file}: ${stream.error.message}`, {file, document, line, stopsSource: true}),
-    )
-  }
-  return parts
-}
-
-function readYaml(text: string, file: string): Part[] {
+function* readJson(text: string, file: string): Generator<Part> {
+  const lineOf = createLineCounter(text)
   let documentIndex = 0
-  return splitYamlDocuments(text).map((chunk): Part => {
-    if ('error' in chunk)
-      return new ManifestError(`error parsing ${file}: ${chunk.error}`, {
-        file,
-        document: documentIndex,
-        line: chunk.line,
-        stopsSource: true,
-      })
+  for (const part of scanJsonStream(text)) {
+    if (part.kind === 'error') {
+      const options = {file, document: documentIndex, line: lineOf(part.index)}
+      yield new StopError(new ManifestError(`error parsing ${file}: ${part.message}`, options))
+      return
+    }
+    const raw = text.slice(part.start, part.end)
+    yield {
+      value: JSON.parse(raw),
+      raw: () => raw.trim(),
+      documentIndex: documentIndex++,
+      line: lineOf(part.start),
+      itemLines: part.itemStarts.map(lineOf),
+    }
+  }
+}
+
+function* readYaml(text: string, file: string): Generator<Part> {
+  let documentIndex = 0
+  for (const chunk of splitYamlDocuments(text)) {
+    if ('error' in chunk) {
+      const options = {file, document: documentIndex, line: chunk.line}
+      yield new StopError(new ManifestError(`error parsing ${file}: ${chunk.error}`, options))
+      return
+    }
     const document = documentIndex++
+    let converted
     try {
-      const converted = convertYamlDocument(chunk.text)
-      const lineOf = (offset: number): number => chunk.startLine + lineAt(chunk.text, offset) - 1
-      return {
-        value: converted.value,
-        raw: marshalGoJson(converted.value),
-        documentIndex: document,
-        line: lineOf(converted.offset ?? 0),
-        itemLines: converted.itemOffsets.map(lineOf),
-      }
+      converted = convertYamlDocument(chunk.text)
     } catch (error) {
       if (!(error instanceof YamlConversionError)) throw error
-      return new ManifestError(`error parsing ${file}: error converting YAML to JSON: ${error.message}`, {
-        file,
-        document,
-        line: chunk.startLine + (error.line ?? 1) - 1,
-        stopsSource: true,
-      })
+      const message = `error parsing ${file}: error converting YAML to JSON: ${error.message}`
+      const line = chunk.startLine + (error.line ?? 1) - 1
+      yield new StopError(new ManifestError(message, {file, document, line}))
+      return
     }
-  })
+    const lineInChunk = createLineCounter(chunk.text)
+    const lineOf = (offset: number): number => chunk.startLine + lineInChunk(offset) - 1
+    const {value} = converted
+    yield {
+      value,
+      raw: () => marshalGoJson(value),
+      documentIndex: document,
+      line: lineOf(converted.offset ?? 0),
+      itemLines: converted.itemOffsets.map(lineOf),
+    }
+  }
 }
 
 /** apimachinery's ParseGroupVersion: the version part, or undefined when the string has several '/'. */
@@ -150,7 +145,7 @@ function decodeError(document: RawDocument): string | undefined {
     if (bad !== undefined)
       return `json: cannot unmarshal ${goJsonType(bad)} into Go value of type map[string]interface {}`
   }
-  if (stringOr(value['kind']) === '') return `Object 'Kind' is missing in '${document.raw}'`
+  if (stringOr(value['kind']) === '') return `Object 'Kind' is missing in '${document.raw()}'`
   return metadataDecodeError(value)
 }
 
@@ -172,7 +167,7 @@ function flatten(list: Record<string, unknown>, document: RawDocument, file: str
   })
   if (items.some((item) => Array.isArray(item['items']))) {
     const message = '*unstructured.Unstructured is not a list: no Items field in this object'
-    const options = {file, document: document.documentIndex, line: document.line, stopsSource: true}
+    const options = {file, document: document.documentIndex, line: document.line}
     return [{error: new ManifestError(message, options), source: source(0)}]
   }
   const listKind = stringOr(list['kind'])
@@ -195,44 +190,48 @@ function flatten(list: Record<string, unknown>, document: RawDocument, file: str
   })
 }
 
-function entriesFor(document: RawDocument, file: string, options: DecodeOptions): ManifestEntry[] {
+// kubectl's --validate refuses a document before decoding it, and its stream visitor stops there.
+function validationFailure(document: RawDocument, file: string): StopError | undefined {
+  const errors = validationErrors(document.value)
+  if (errors.length === 0) return undefined
+  const field = errors.find((e) => e.startsWith('apiVersion') || e.startsWith('kind'))?.split(' ')[0]
+  const message = `error validating "${file}": error validating data: ${aggregateMessage(errors)}; ${STOP_VALIDATE_MESSAGE}`
+  const options = {file, document: document.documentIndex, line: document.line, ...(field === undefined ? {} : {field})}
+  return new StopError(new ManifestError(message, options))
+}
+
+function entriesFor(document: RawDocument, file: string): ManifestEntry[] {
   const source: ManifestSource = {file, documentIndex: document.documentIndex, line: document.line}
-  const fail = (message: string, extra: {stopsSource?: boolean; field?: string} = {}): ManifestEntry[] => [
-    {
-      error: new ManifestError(message, {file, document: document.documentIndex, line: document.line, ...extra}),
-      source,
-    },
-  ]
-  if (options.validate) {
-    const errors = validationErrors(document.value)
-    const field = errors.find((e) => e.startsWith('apiVersion') || e.startsWith('kind'))?.split(' ')[0]
-    if (errors.length > 0)
-      return fail(
-        `error validating "${file}": error validating data: ${aggregateMessage(errors)}; ${STOP_VALIDATE_MESSAGE}`,
-        {
-          stopsSource: true,
-          ...(field === undefined ? {} : {field}),
-        },
-      )
-  }
   const decodeMessage = decodeError(document)
-  if (decodeMessage !== undefined) return fail(`unable to decode "${file}": ${decodeMessage}`)
+  if (decodeMessage !== undefined) {
+    const options = {file, document: document.documentIndex, line: document.line}
+    return [{error: new ManifestError(`unable to decode "${file}": ${decodeMessage}`, options), source}]
+  }
   const value = document.value as Record<string, unknown>
   if (Array.isArray(value['items'])) return flatten(value, document, file)
   return [{object: asObject(value), source}]
 }
 
 /**
- * Reads the objects of one source's text, in order, with an entry per broken document in its place.
+ * Reads the objects of one source's text, in order, with an entry per broken document in its place; a
+ * document that does not parse, or fails --validate, is the last entry, as kubectl reads no further.
  * `file` is the name kubectl shows: the -f value, the path inside a directory, 'STDIN', or the URL.
  */
 export function decodeManifest(text: string, file: string, options: DecodeOptions): ManifestEntry[] {
+  return Array.from(decodeEntries(text, file, options))
+}
+
+function* decodeEntries(text: string, file: string, options: DecodeOptions): Generator<ManifestEntry> {
   const parts = isJsonStream(text) ? readJson(text, file) : readYaml(text, file)
-  return parts.flatMap((part): ManifestEntry[] => {
-    if (part instanceof ManifestError)
-      return [{error: part, source: {file, documentIndex: part.document ?? 0, line: part.line ?? 0}}]
-    // empty documents and `null` are skipped
-    if (part.value === null || part.value === undefined) return []
-    return entriesFor(part, file, options)
-  })
+  for (const part of parts) {
+    // empty documents and `null` are skipped before anything looks at them
+    if (!(part instanceof StopError) && (part.value === null || part.value === undefined)) continue
+    const stop = part instanceof StopError ? part : options.validate ? validationFailure(part, file) : undefined
+    if (stop !== undefined) {
+      const {error} = stop
+      yield {error, source: {file, documentIndex: error.document ?? 0, line: error.line ?? 0}}
+      return
+    }
+    if (!(part instanceof StopError)) yield* entriesFor(part, file)
+  }
 }

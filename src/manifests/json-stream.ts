@@ -1,18 +1,25 @@
 // Splits a stream of concatenated JSON values the way Go's encoding/json Decoder reads it (scanner.go and
 // stream.go), so that syntax errors carry Go's words and byte offsets: `json: offset 12: invalid character
-// '}' looking for beginning of object key string`, or `unexpected EOF`.
+// '}' looking for beginning of object key string`, or `unexpected EOF`. The scanner keeps its own stack
+// rather than recursing, so that any nesting ends in Go's `exceeded max depth` instead of a stack overflow.
+import {KUBECTL_MAX_DEPTH, MAX_DEPTH, jsonDepthMessage} from './depth-limits.js'
 
-/** One JSON value of the stream, as its source text. */
+/** One JSON value of the stream, as offsets into the stream text. */
 export interface JsonValueText {
-  readonly raw: string
-  /** index of the value's first character in the stream text */
+  readonly kind: 'value'
+  /** index of the value's first character */
   readonly start: number
+  /** index just past the value */
+  readonly end: number
+  /** where the elements of the value's top-level `items` array start, when it has one */
+  readonly itemStarts: readonly number[]
 }
 
-/** The values read before the stream ended or broke, and the break. */
-export interface JsonStream {
-  readonly values: readonly JsonValueText[]
-  readonly error?: {readonly message: string; readonly index: number}
+/** Where the stream broke; nothing after it is read. */
+export interface JsonStreamError {
+  readonly kind: 'error'
+  readonly message: string
+  readonly index: number
 }
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n'
@@ -42,7 +49,10 @@ class JsonSyntaxError extends Error {
   }
 }
 
-/** Reads one JSON value starting at a non-space character; returns the index just past it. */
+// what the scanner expects next: a value, an object key, or what follows a complete value
+type State = 'value' | 'key' | 'after'
+
+/** Reads one JSON value starting at a non-space character; returns where it ends and its `items` entries. */
 class ValueScanner {
   constructor(private readonly text: string) {}
 
@@ -55,58 +65,81 @@ class ValueScanner {
     return code === undefined ? '' : String.fromCodePoint(code)
   }
 
-  private eof(i: number): boolean {
-    return i >= this.text.length
-  }
-
-  private skipSpace(i: number): number {
-    while (!this.eof(i) && isSpace(this.text[i] ?? '')) i++
+  skipSpace(i: number): number {
+    while (i < this.text.length && isSpace(this.text[i] ?? '')) i++
     return i
   }
 
   // The end of the text inside a value is index -1: the stream reports it as Go's `unexpected EOF`.
   private need(i: number): string {
-    if (this.eof(i)) throw new JsonSyntaxError('unexpected EOF', -1)
+    if (i >= this.text.length) throw new JsonSyntaxError('unexpected EOF', -1)
     return this.text[i] ?? ''
   }
 
-  value(i: number, context = 'looking for beginning of value'): number {
-    const c = this.need(i)
-    if (c === '{') return this.object(i + 1)
-    if (c === '[') return this.array(i + 1)
-    if (c === '"') return this.string(i + 1)
-    if (c === '-' || isDigit(c)) return this.number(i)
-    if (c === 't') return this.literal(i, 'true')
-    if (c === 'f') return this.literal(i, 'false')
-    if (c === 'n') return this.literal(i, 'null')
-    return this.fail(i, context)
-  }
-
-  private object(i: number): number {
-    i = this.skipSpace(i)
-    if (this.need(i) === '}') return i + 1
+  value(start: number): {end: number; itemStarts: number[]} {
+    // '{' or '[' per open container; the top-level `items` array is the one opened at depth 2 after that key
+    const stack: string[] = []
+    let itemStarts: number[] = []
+    let itemsKeyPending = false
+    let inItems = false
+    // skiff's limit is checked once the value is known to be well formed and within kubectl's limit
+    let tooDeep: {index: number; opener: string} | undefined
+    let state: State = 'value'
+    let i = start
     for (;;) {
-      if (this.need(i) !== '"') this.fail(i, 'looking for beginning of object key string')
-      i = this.skipSpace(this.string(i + 1))
-      if (this.need(i) !== ':') this.fail(i, 'after object key')
-      i = this.skipSpace(this.value(this.skipSpace(i + 1)))
-      const c = this.need(i)
-      if (c === '}') return i + 1
-      if (c !== ',') this.fail(i, 'after object key:value pair')
-      i = this.skipSpace(i + 1)
+      if (state === 'value') {
+        const c = this.need(i)
+        if (inItems && stack.length === 2) itemStarts.push(i)
+        if (c === '{' || c === '[') {
+          stack.push(c)
+          if (stack.length > KUBECTL_MAX_DEPTH) this.fail(i, 'exceeded max depth')
+          if (stack.length > MAX_DEPTH && tooDeep === undefined) tooDeep = {index: i, opener: c}
+          if (stack.length === 2 && itemsKeyPending && c === '[') [inItems, itemStarts] = [true, []]
+          itemsKeyPending = false
+          i = this.skipSpace(i + 1)
+          const close = c === '{' ? '}' : ']'
+          if (this.need(i) === close) {
+            stack.pop()
+            if (stack.length < 2) inItems = false
+            i++
+            state = 'after'
+          } else state = c === '{' ? 'key' : 'value'
+          continue
+        }
+        itemsKeyPending = false
+        if (c === '"') i = this.string(i + 1)
+        else if (c === '-' || isDigit(c)) i = this.number(i)
+        else if (c === 't') i = this.literal(i, 'true')
+        else if (c === 'f') i = this.literal(i, 'false')
+        else if (c === 'n') i = this.literal(i, 'null')
+        else this.fail(i, 'looking for beginning of value')
+        state = 'after'
+      } else if (state === 'key') {
+        if (this.need(i) !== '"') this.fail(i, 'looking for beginning of object key string')
+        const keyEnd = this.string(i + 1)
+        // only keys of the top-level object matter; Go unescapes them, so compare the decoded key
+        if (stack.length === 1) itemsKeyPending = JSON.parse(this.text.slice(i, keyEnd)) === 'items'
+        i = this.skipSpace(keyEnd)
+        if (this.need(i) !== ':') this.fail(i, 'after object key')
+        i = this.skipSpace(i + 1)
+        state = 'value'
+      } else {
+        if (stack.length === 0) break
+        i = this.skipSpace(i)
+        const c = this.need(i)
+        const top = stack.at(-1)
+        if (c === (top === '{' ? '}' : ']')) {
+          stack.pop()
+          if (stack.length < 2) inItems = false
+          i++
+        } else if (c === ',') {
+          i = this.skipSpace(i + 1)
+          state = top === '{' ? 'key' : 'value'
+        } else this.fail(i, top === '{' ? 'after object key:value pair' : 'after array element')
+      }
     }
-  }
-
-  private array(i: number): number {
-    i = this.skipSpace(i)
-    if (this.need(i) === ']') return i + 1
-    for (;;) {
-      i = this.skipSpace(this.value(i))
-      const c = this.need(i)
-      if (c === ']') return i + 1
-      if (c !== ',') this.fail(i, 'after array element')
-      i = this.skipSpace(i + 1)
-    }
+    if (tooDeep !== undefined) throw new JsonSyntaxError(jsonDepthMessage(tooDeep.opener, MAX_DEPTH), tooDeep.index)
+    return {end: i, itemStarts}
   }
 
   private string(i: number): number {
@@ -161,23 +194,26 @@ function byteOffset(text: string, index: number): number {
   return Buffer.byteLength(text.slice(0, index), 'utf8') + 1
 }
 
-/** Reads every JSON value of a stream, stopping at the first syntax error as json.Decoder does. */
-export function scanJsonStream(text: string): JsonStream {
+/** Reads the JSON values of a stream one at a time, ending with the first syntax error as json.Decoder does. */
+export function* scanJsonStream(text: string): Generator<JsonValueText | JsonStreamError> {
   const scanner = new ValueScanner(text)
-  const values: JsonValueText[] = []
-  let i = 0
-  for (;;) {
-    while (i < text.length && isSpace(text[i] ?? '')) i++
-    if (i >= text.length) return {values}
+  let i = scanner.skipSpace(0)
+  while (i < text.length) {
+    let scanned
     try {
-      const end = scanner.value(i)
-      values.push({raw: text.slice(i, end), start: i})
-      i = end
+      scanned = scanner.value(i)
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error
-      if (error.index < 0) return {values, error: {message: 'unexpected EOF', index: text.length}}
-      const message = `json: offset ${byteOffset(text, error.index)}: ${error.message}`
-      return {values, error: {message, index: error.index}}
+      if (error.index < 0) yield {kind: 'error', message: 'unexpected EOF', index: text.length}
+      else
+        yield {
+          kind: 'error',
+          message: `json: offset ${byteOffset(text, error.index)}: ${error.message}`,
+          index: error.index,
+        }
+      return
     }
+    yield {kind: 'value', start: i, end: scanned.end, itemStarts: scanned.itemStarts}
+    i = scanner.skipSpace(scanned.end)
   }
 }

@@ -36,7 +36,6 @@ interface ManifestErrorOptions {
   document?: number
   line?: number
   field?: string
-  stopsSource?: boolean
   bare?: boolean
 }
 
@@ -49,11 +48,6 @@ export class ManifestError extends Error {
   readonly line: number | undefined
   /** the object field at fault ('kind', 'metadata.name'), when known */
   readonly field: string | undefined
-  /**
-   * kubectl stops reading this source at this error (parse and validation errors end its stream visitor);
-   * the documents after it are still returned, and a caller mirroring kubectl exactly skips them.
-   */
-  readonly stopsSource: boolean
   /** kubectl prints this message as it is, without `error: ` (its wording for connection failures) */
   readonly bare: boolean
 
@@ -64,7 +58,6 @@ export class ManifestError extends Error {
     this.document = options.document
     this.line = options.line
     this.field = options.field
-    this.stopsSource = options.stopsSource ?? false
     this.bare = options.bare ?? false
   }
 }

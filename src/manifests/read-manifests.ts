@@ -194,7 +194,8 @@ export async function readManifests(
     }
     // standard input is read once; a second reader finds it empty
     if (source.kind === 'stdin') stdin = ''
-    entries.push(...decodeManifest(text, file, {validate: options.validate ?? true}))
+    // one at a time: spreading a list of many thousand objects into push() overflows the stack
+    for (const entry of decodeManifest(text, file, {validate: options.validate ?? true})) entries.push(entry)
   }
   return entries
 }

@@ -1,6 +1,6 @@
 // Splits a YAML stream into documents as apimachinery's YAMLReader does (pkg/util/yaml/decoder.go, v1.32):
 // line by line, a line beginning with '---' ends the document before it, and only a comment may follow
-// the three dashes.
+// the three dashes. Documents are produced one at a time, so a reader holds one document's text at once.
 
 /** One document's text; every line ends in '\n', as Go's LineReader returns them. */
 export interface YamlChunk {
@@ -17,30 +17,35 @@ export interface YamlSeparatorError {
 
 const SEPARATOR = '---'
 
+// LineReader: bufio.ReadLine drops '\r\n' as well as '\n', and every line is given back a '\n'.
+function chunkText(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end)
+  const lines = raw.includes('\r\n') ? raw.replaceAll('\r\n', '\n') : raw
+  return lines.endsWith('\n') ? lines : `${lines}\n`
+}
+
 /**
- * Splits a stream into document chunks, in order. A bad separator is reported in its place and then read as
- * a separator, so that the documents after it are still returned.
+ * Yields the documents of a stream in order. A bad separator ends the stream: YAMLReader returns the error in
+ * place of the document it was ending, so that document is lost too, and the stream visitor stops there.
  */
-export function splitYamlDocuments(text: string): (YamlChunk | YamlSeparatorError)[] {
-  // bufio.ReadLine drops '\r\n' as well as '\n'; LineReader puts back '\n' alone
-  const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
-  // a trailing newline does not start another line
-  if (lines.at(-1) === '') lines.pop()
-  const parts: (YamlChunk | YamlSeparatorError)[] = []
-  let buffer: string[] = []
+export function* splitYamlDocuments(text: string): Generator<YamlChunk | YamlSeparatorError> {
+  let chunkStart = 0
   let startLine = 1
-  for (const [i, line] of lines.entries()) {
-    if (!line.startsWith(SEPARATOR)) {
-      buffer.push(`${line}\n`)
-      continue
+  let line = 1
+  for (let lineStart = 0; lineStart < text.length; line++) {
+    const newline = text.indexOf('\n', lineStart)
+    const next = newline < 0 ? text.length : newline + 1
+    if (text.startsWith(SEPARATOR, lineStart)) {
+      const rest = text.slice(lineStart + SEPARATOR.length, next).trim()
+      if (rest !== '' && !rest.startsWith('#')) {
+        yield {error: `invalid Yaml document separator: ${rest}`, line}
+        return
+      }
+      if (lineStart > chunkStart) yield {text: chunkText(text, chunkStart, lineStart), startLine}
+      chunkStart = next
+      startLine = line + 1
     }
-    if (buffer.length > 0) parts.push({text: buffer.join(''), startLine})
-    const rest = line.slice(SEPARATOR.length).trim()
-    if (rest !== '' && !rest.startsWith('#'))
-      parts.push({error: `invalid Yaml document separator: ${rest}`, line: i + 1})
-    buffer = []
-    startLine = i + 2
+    lineStart = next
   }
-  if (buffer.length > 0) parts.push({text: buffer.join(''), startLine})
-  return parts
+  if (chunkStart < text.length) yield {text: chunkText(text, chunkStart, text.length), startLine}
 }

@@ -59,7 +59,7 @@ describe('skiff create and delete on the embedded cluster', () => {
       stderr: '',
     })
     expect((await sandbox.run(['delete', 'cm', '--all'])).stdout).toBe('configmap "other" deleted\n')
-    expect((await sandbox.run(['delete', 'cm', '-l', 'app=web'])).stderr).toBe('No resources found\n')
+    expect((await sandbox.run(['delete', 'cm', '-l', 'app=web'])).stdout).toBe('No resources found\n')
   })
 
   it('deletes dependents in the background, keeps them with orphan, and waits for them with foreground', async () => {

@@ -1,18 +1,14 @@
 import {describe, expect, it} from 'vitest'
 import {scanJsonStream} from '../../../src/manifests/json-stream.js'
 
-const errorOf = (text: string): string | undefined => scanJsonStream(text).error?.message
+const partsOf = (text: string) => [...scanJsonStream(text)]
+const errorOf = (text: string): string | undefined => partsOf(text).find((p) => p.kind === 'error')?.message
+const rawsOf = (text: string): string[] =>
+  partsOf(text).flatMap((p) => (p.kind === 'value' ? [text.slice(p.start, p.end)] : []))
 
 describe('scanJsonStream', () => {
   it('splits concatenated values, including top-level scalars', () => {
-    expect(scanJsonStream('{"a":1} [2]\n"x" 3 true null').values.map((v) => v.raw)).toEqual([
-      '{"a":1}',
-      '[2]',
-      '"x"',
-      '3',
-      'true',
-      'null',
-    ])
+    expect(rawsOf('{"a":1} [2]\n"x" 3 true null')).toEqual(['{"a":1}', '[2]', '"x"', '3', 'true', 'null'])
   })
 
   it('words syntax errors as encoding/json, with the byte offset after the bad character', () => {
@@ -29,5 +25,15 @@ describe('scanJsonStream', () => {
   it('reports a value cut short as unexpected EOF', () => {
     expect(errorOf('{"a": [1, 2')).toBe('unexpected EOF')
     expect(errorOf('{} {')).toBe('unexpected EOF')
+  })
+
+  it('tells where the entries of the top-level items array start, ignoring nested and other arrays', () => {
+    const text = '{"a":[1,2],"items":[ {"items":[3]}, 4 ,[5]],"b":{"items":[6]}} {"items":[]}'
+    const starts = partsOf(text).map((p) => (p.kind === 'value' ? p.itemStarts.map((i) => text[i]) : []))
+    expect(starts).toEqual([['{', '4', '['], []])
+  })
+
+  it('scans a value nested 100,000 levels deep without recursing, stopping past 10,000', () => {
+    expect(errorOf(`{"a":${'['.repeat(100_000)}`)).toBe("json: offset 10005: invalid character '[' exceeded max depth")
   })
 })

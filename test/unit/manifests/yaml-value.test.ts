@@ -1,7 +1,31 @@
 import {describe, expect, it} from 'vitest'
-import {convertYamlDocument} from '../../../src/manifests/yaml-value.js'
+import {YamlConversionError, convertYamlDocument} from '../../../src/manifests/yaml-value.js'
 
 const valueOf = (text: string): unknown => convertYamlDocument(text).value
+
+/** The conversion error's message, or 'converted'. */
+function errorOf(text: string): string {
+  try {
+    convertYamlDocument(text)
+  } catch (error) {
+    if (error instanceof YamlConversionError) return error.message
+    throw error
+  }
+  return 'converted'
+}
+
+// billion laughs: each level refers ten times to the level before it
+function laughs(levels: number): string {
+  const names = 'abcdefghij'
+  const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(10)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    )
+  return `${lines.join('\n')}\n`
+}
 
 describe('convertYamlDocument', () => {
   it('resolves plain scalars with YAML 1.1 rules, as kubectl reads them', () => {
@@ -97,5 +121,23 @@ describe('convertYamlDocument', () => {
     const converted = convertYamlDocument('# head\napiVersion: v1\nkind: List\nitems:\n- a: 1\n- b: 2\n')
     expect(converted.offset).toBe(7)
     expect(converted.itemOffsets).toEqual([42, 49])
+  })
+
+  it('refuses an anchor whose value refers to itself, as go-yaml v2 words it', () => {
+    expect(errorOf('labels: &a\n  b: *a\n')).toBe("yaml: anchor 'a' value contains itself")
+    expect(errorOf('data: &a\n  <<: *a\n')).toBe("yaml: anchor 'a' value contains itself")
+  })
+
+  it('merges only maps, aliases of maps and sequences of those, as go-yaml v2 does', () => {
+    expect(errorOf('base: &l\n- {a: 1}\ndata:\n  <<: *l\n')).toBe(
+      'yaml: map merge requires map or sequence of maps as the value',
+    )
+    expect(valueOf('x: &x {a: 1}\ny: &y {a: 2, b: 3}\nz:\n  <<: [*x, *y]\n')).toMatchObject({z: {a: 1, b: 3}})
+  })
+
+  it('refuses documents that owe almost all their nodes to aliases, by go-yaml’s ratio', () => {
+    // 111,111 nodes from 50 written: kubectl refuses this too, though far below a million nodes
+    expect(errorOf(laughs(5))).toBe('yaml: document contains excessive aliasing')
+    expect(valueOf(laughs(3))).toMatchObject({c: expect.any(Array)})
   })
 })
