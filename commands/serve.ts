@@ -51,7 +51,8 @@ export default class Serve extends SkiffCommand {
       settling = settling
         .then(() => {
           refreshClockOffset(backend)
-          return backend.settle()
+          // serve leads the control loop while it runs (or waits its turn while another process does)
+          return backend.settle({lead: true})
         })
         .catch((error: unknown) => {
           this.err(`control plane: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -65,7 +66,7 @@ export default class Serve extends SkiffCommand {
       ...(certificates ? {tls: certificates.serving} : {}),
     })
     // catch up before the first request, so no request is answered in the middle of a long catch-up
-    await backend.settle()
+    await backend.settle({lead: true})
     const port = await listenOnLoopback(server, flags.port, flags.address)
     const address = `${certificates ? 'https' : 'http'}://${hostInUrl(flags.address)}:${port}`
     const kubeconfigFile = flags['write-kubeconfig']

@@ -3,9 +3,8 @@
 // bench/control-plane.mjs with esbuild and run as a child process, which prints one JSON line:
 // {"setupMs": ..., "scheduleMs": ..., "bound": ...}. Usage: scheduler-alone.mjs HOME NODES PODS
 import {performance} from 'node:perf_hooks'
-import {ControllerRunner} from '../../src/embedded/controllers/runner.js'
 import {EmbeddedBackend} from '../../src/embedded/embedded-backend.js'
-import {openEmbeddedCluster} from '../../src/embedded/open-cluster.js'
+import {newControlLoop, openEmbeddedCluster} from '../../src/embedded/open-cluster.js'
 import {scheduler} from '../../src/embedded/scheduler/scheduler.js'
 
 const [home = '', nodesArg = '5000', podsArg = '10000'] = process.argv.slice(2)
@@ -29,7 +28,8 @@ for (let i = 0; i < pods; i++) {
 }
 const setupMs = performance.now() - setupStart
 // the same store and clock, with a runner that knows only the scheduler
-const alone = new EmbeddedBackend(seeded.store, seeded.clock, new ControllerRunner(async () => [scheduler]))
+const alone = new EmbeddedBackend(seeded.store, seeded.clock)
+alone.attachControlLoop(newControlLoop(alone, async () => [scheduler]))
 const start = performance.now()
 await alone.settle()
 const scheduleMs = performance.now() - start

@@ -26,7 +26,7 @@ import {scaleAdapterFor} from './crd/scale.js'
 import {storeKey} from './storage-key.js'
 import type {Store} from './store/store.js'
 import {watchChanges} from './watch-changes.js'
-import type {ControllerRunner} from './controllers/runner.js'
+import type {ControlLoop, SettleOptions} from './control-loop.js'
 import {DEFAULT_FIELD_MANAGER} from './field-manager/component-managers.js'
 import type {Writer} from './field-manager/record.js'
 import {AsyncLocalStorage} from 'node:async_hooks'
@@ -48,13 +48,12 @@ const EMBEDDED_SERVER_VERSION: ServerVersion = {
 
 /**
  * The Backend over the embedded control plane: an API server's REST semantics (admission, optimistic
- * concurrency, finalizers) over the SQLite store. Writes mark the control plane dirty; the controllers
- * run before the next read and on close, so a command sees the cluster settled, as after a real
- * controller-manager caught up.
+ * concurrency, finalizers) over the SQLite store. Writes mark the control loop dirty; it runs before the
+ * next read and on close when this process may lead it, so a command sees the cluster settled, as after a
+ * real controller-manager caught up; when another process leads, that one reconciles.
  */
 export class EmbeddedBackend implements Backend {
-  // set by this process's writes; other processes' writes and due timers are found by hasWork
-  private dirty = false
+  private loop: ControlLoop | undefined
   // the control-plane component whose reconcile is running, so its writes are recorded under its name
   private readonly component = new AsyncLocalStorage<string>()
   // who the running request comes from (serve's impersonation headers); the single embedded user otherwise
@@ -63,8 +62,17 @@ export class EmbeddedBackend implements Backend {
   constructor(
     readonly store: Store,
     readonly clock: Clock,
-    private readonly controllers: ControllerRunner,
   ) {}
+
+  /** The control loop this API server's writes wake, and that runs before reads and on close. */
+  attachControlLoop(loop: ControlLoop): void {
+    this.loop = loop
+  }
+
+  /** The attached control loop (its lease, its catch-up). */
+  get controlLoop(): ControlLoop | undefined {
+    return this.loop
+  }
 
   async version(): Promise<ServerVersion> {
     return EMBEDDED_SERVER_VERSION
@@ -137,7 +145,7 @@ export class EmbeddedBackend implements Backend {
       if (options.dryRun) return admitted
       return this.store.put(storeKey(info, admitted.metadata.namespace, admitted.metadata.name ?? ''), admitted)
     })
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return created
   }
 
@@ -145,7 +153,7 @@ export class EmbeddedBackend implements Backend {
     const info = await this.infoForObject(object)
     const admission = await this.admission()
     const updated = this.store.transaction(() => this.updateLocked(admission, info, object, options))
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return updated
   }
 
@@ -196,7 +204,7 @@ export class EmbeddedBackend implements Backend {
       }
       return this.updateLocked(admission, info, withVersion, {...options, subresource: ref.subresource})
     })
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return patched
   }
 
@@ -212,7 +220,7 @@ export class EmbeddedBackend implements Backend {
         options,
       ),
     )
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return result
   }
 
@@ -237,15 +245,13 @@ export class EmbeddedBackend implements Backend {
   }
 
   async close(): Promise<void> {
-    await this.settle()
+    await this.loop?.close()
     this.store.close()
   }
 
-  /** Runs the controllers until the cluster is quiet, when something was written since they last ran. */
-  async settle(): Promise<void> {
-    if (!this.dirty && !this.controllers.hasWork(this)) return
-    this.dirty = false
-    await this.controllers.runUntilQuiet(this)
+  /** Runs the controllers until the cluster is quiet, when there is work and this process may lead. */
+  async settle(options: SettleOptions = {}): Promise<void> {
+    await this.loop?.settle(options)
   }
 
   /** The served resource of a ref, or NotFound as kube-apiserver answers an unknown path. */

@@ -5,18 +5,19 @@ import {EventRecorder} from '../events.js'
 import {componentManager} from '../field-manager/component-managers.js'
 import {storeResource} from '../storage-key.js'
 import type {StoreKey} from '../store/store.js'
+import {readSettledMs, writeSettledMs} from '../clock/stored-offset.js'
+import {LEASE_KEY, type LeaderLease} from '../leader/lease.js'
 import type {Controller, ReconcileContext} from './controller.js'
 
 const CURSOR_KEY = 'controllers.cursor'
-const SETTLED_KEY = 'clock.settledMs'
 // A wave that still produces changes after this many rounds is a controller fighting another.
 const MAX_ROUNDS_PER_MOMENT = 100
 
 /**
  * The catch-up every skiff invocation does: runs the controllers over the change log (from a stored
  * cursor) and over the due timers, in time order, until the cluster is quiet at 'now'. Time is simulated
- * while catching up, so a day of idleness costs what changed in it, not how long it was. Several processes
- * may catch up at once; reconciles are level-triggered, so doing one twice is harmless.
+ * while catching up, so a day of idleness costs what changed in it, not how long it was. Only the holder of
+ * the control loop's lease runs it; it renews the lease as it goes and stops when the lease is lost.
  */
 export class ControllerRunner {
   private running = false
@@ -26,13 +27,19 @@ export class ControllerRunner {
   /** `load` gives the controllers; it is called only when there is work, so a quiet read never loads them. */
   constructor(private readonly load: () => Promise<readonly Controller[]>) {}
 
-  /** True when something is waiting: changes not yet reconciled, or a timer due by now. */
-  hasWork(api: EmbeddedBackend): boolean {
-    const due = api.store.nextTimerDue()
-    return (due !== undefined && due <= api.clock.wallNow()) || api.store.revision() > this.cursor(api)
+  /** True while a catch-up runs in this process. */
+  get isRunning(): boolean {
+    return this.running
   }
 
-  async runUntilQuiet(api: EmbeddedBackend): Promise<void> {
+  /** True when something is waiting: changes not yet reconciled, or a timer due by `atMs` (default now). */
+  hasWork(api: EmbeddedBackend, atMs = api.clock.wallNow()): boolean {
+    const due = api.store.nextTimerDue()
+    // the control loop's own lease (its renewals, its releases) is nothing to reconcile
+    return (due !== undefined && due <= atMs) || api.store.changedAfter(this.cursor(api), LEASE_KEY)
+  }
+
+  async runUntilQuiet(api: EmbeddedBackend, lease: LeaderLease): Promise<void> {
     if (this.running) return
     this.running = true
     const target = api.clock.wallNow()
@@ -50,11 +57,14 @@ export class ControllerRunner {
       }
       // catch-up starts at the first timer due since the last settle, not at the last settle itself: a change
       // written just now, after a quiet spell, is reconciled now (its ReplicaSet is not older than its Deployment)
-      const settled = Number(api.store.readMeta(SETTLED_KEY) ?? target)
+      const settled = readSettledMs(api.store) ?? target
       let moment = Math.min(Math.max(settled, api.store.nextTimerDue() ?? target), target)
       for (;;) {
+        // a lease lost (not renewed in time, taken by another process) ends this process's turn
+        if (!(await lease.tryAcquireOrRenew())) return
         api.clock.simulateAt(moment)
-        await this.drainChanges(api, ctx)
+        await this.drainChanges(api, ctx, lease)
+        if (!lease.isLeading) return
         const due = api.store.nextTimerDue()
         if (due === undefined || due > target) break
         moment = Math.max(moment, due)
@@ -65,9 +75,7 @@ export class ControllerRunner {
           if (found) await this.reconcile(found, key, ctx)
         }
       }
-      api.store.transaction(() => {
-        if (Number(api.store.readMeta(SETTLED_KEY) ?? 0) < target) api.store.writeMeta(SETTLED_KEY, String(target))
-      })
+      api.store.transaction(() => writeSettledMs(api.store, target))
     } finally {
       api.clock.goLive()
       this.running = false
@@ -78,8 +86,9 @@ export class ControllerRunner {
     return Number(api.store.readMeta(CURSOR_KEY) ?? '0')
   }
 
-  private async drainChanges(api: EmbeddedBackend, ctx: ReconcileContext): Promise<void> {
+  private async drainChanges(api: EmbeddedBackend, ctx: ReconcileContext, lease: LeaderLease): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round++) {
+      if (round > 0 && !(await lease.tryAcquireOrRenew())) return
       const cursor = this.cursor(api)
       const changes = api.store.changesAfter(cursor)
       if (changes.length === 0) return

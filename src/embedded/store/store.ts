@@ -206,6 +206,11 @@ export class Store {
     }))
   }
 
+  /** Whether anything but `ignored` changed after a revision (the control loop's own lease is no work for it). */
+  changedAfter(revision: number, ignored: StoreKey): boolean {
+    return this.statements.changedAfter.get(revision, ignored.resource, ignored.namespace, ignored.name) !== undefined
+  }
+
   /** The oldest revision still in the change log (a watch from before it must relist). */
   oldestRetainedRevision(): number {
     const row = this.statements.oldestChange.get() as {revision: number | null}
@@ -287,6 +292,9 @@ function prepare(db: BetterSqlite3.Database) {
     ),
     changesAfter: db.prepare(
       'SELECT revision, type, resource, namespace, name, object FROM changes WHERE revision > ? ORDER BY revision LIMIT ?',
+    ),
+    changedAfter: db.prepare(
+      'SELECT 1 FROM changes WHERE revision > ? AND NOT (resource = ? AND namespace = ? AND name = ?) LIMIT 1',
     ),
     oldestChange: db.prepare('SELECT MIN(revision) AS revision FROM changes'),
     compact: db.prepare('DELETE FROM changes WHERE revision <= ?'),
