@@ -65,8 +65,9 @@ export default class Serve extends SkiffCommand {
       beforeRequest: () => refreshClockOffset(backend),
       ...(certificates ? {tls: certificates.serving} : {}),
     })
-    // catch up before the first request, so no request is answered in the middle of a long catch-up
-    await backend.settle({lead: true})
+    // requests are answered at once, from what is stored, while the control loop catches up between them
+    backend.controlLoop?.configure({readMs: 0})
+    settle()
     const port = await listenOnLoopback(server, flags.port, flags.address)
     const address = `${certificates ? 'https' : 'http'}://${hostInUrl(flags.address)}:${port}`
     const kubeconfigFile = flags['write-kubeconfig']
@@ -88,8 +89,11 @@ export default class Serve extends SkiffCommand {
       process.on('SIGTERM', stop)
     })
     clearInterval(timer)
+    // the catch-up ends after its current round: a large one must not hold the process past SIGTERM
+    const stopped = backend.controlLoop?.stop()
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
+    await stopped
     await settling
     await backend.close()
   }

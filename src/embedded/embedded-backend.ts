@@ -135,6 +135,7 @@ export class EmbeddedBackend implements Backend {
       object = await validateObjectFields(this.store, info, object, options.fieldValidation)
     }
     const {admitCreate, recordCreate} = await this.admission()
+    await this.writeTurn()
     const created = this.store.transaction(() => {
       const admitted = recordCreate(
         info,
@@ -152,6 +153,7 @@ export class EmbeddedBackend implements Backend {
   async update(object: KubeObject, options: WriteOptions & {subresource?: string} = {}): Promise<KubeObject> {
     const info = await this.infoForObject(object)
     const admission = await this.admission()
+    await this.writeTurn()
     const updated = this.store.transaction(() => this.updateLocked(admission, info, object, options))
     if (!options.dryRun) this.loop?.markDirty()
     return updated
@@ -168,6 +170,7 @@ export class EmbeddedBackend implements Backend {
     const admission = await this.admission()
     const {applyPatch, checkPatchOptions} = await import('./apply-patch.js')
     checkPatchOptions(patch, options)
+    await this.writeTurn()
     const patched = this.store.transaction(() => {
       if (patch.type === 'apply' && ref.subresource !== 'scale')
         return this.applyLocked(admission, info, ref, name, patch.body, options)
@@ -210,6 +213,7 @@ export class EmbeddedBackend implements Backend {
 
   async delete(ref: ResourceRef, name: string, options: DeleteOptions = {}): Promise<KubeObject | Status> {
     const info = await this.resolve(ref)
+    await this.writeTurn()
     const result = this.store.transaction(() =>
       (isDefinitionResource(info) ? deleteDefinition : deleteObject)(
         this.store,
@@ -251,6 +255,8 @@ export class EmbeddedBackend implements Backend {
 
   /** Runs the controllers until the cluster is quiet, when there is work and this process may lead. */
   async settle(options: SettleOptions = {}): Promise<void> {
+    // a controller's own read (through the API, not the cache) happens inside the catch-up: it must not wait for it
+    if (this.component.getStore() !== undefined) return
     await this.loop?.settle(options)
   }
 
@@ -282,6 +288,11 @@ export class EmbeddedBackend implements Backend {
   /** Runs a request as another user (impersonation): CSRs and reviews see that user as the requester. */
   onBehalfOf<T>(user: UserInfo, work: () => Promise<T>): Promise<T> {
     return this.user.run(user, work)
+  }
+
+  // a write from outside the control loop waits for an open round to commit: a round is one transaction
+  private async writeTurn(): Promise<void> {
+    if (this.component.getStore() === undefined) await this.loop?.roundClosed()
   }
 
   /** Runs a control-plane component's work with its writes recorded under the component's field manager. */

@@ -51,12 +51,12 @@ export const kubelet: Controller = {
     const pod = (await readObject(ctx, key)) as KubeletPod | undefined
     const nodeName = pod?.spec?.nodeName
     if (!pod || !nodeName) return
-    const node = ctx.api.store.get({resource: '/nodes', namespace: '', name: nodeName})?.object
+    const node = ctx.cache.get({resource: '/nodes', namespace: '', name: nodeName})
     // a machine without power runs nothing and reports nothing
-    if (!node || !nodePower(ctx.api.store, nodeName).on) return
+    if (!node || !nodePower(ctx.state, nodeName).on) return
     const uid = pod.metadata.uid ?? ''
     const now = ctx.clock.now()
-    let record = readPodRecord(ctx.api.store, uid)
+    let record = readPodRecord(ctx.state, uid)
     if (!record) {
       if (pod.metadata.deletionTimestamp !== undefined) return deletePod(pod, undefined, ctx)
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return
@@ -74,7 +74,7 @@ function newRecord(pod: KubeletPod, node: KubeObject, now: number, ctx: Reconcil
     node: node.metadata.name ?? '',
     startMs: now,
     sandboxReadyMs: now + drawBetween(seededRandom(`sandbox:${uid}`), MIN_SANDBOX_MS, MAX_SANDBOX_MS),
-    podIP: allocatePodIP(ctx.api.store, node, uid),
+    podIP: allocatePodIP(ctx.state, node, uid),
     containers: {},
     imageBackoff: {},
   }
@@ -82,8 +82,8 @@ function newRecord(pod: KubeletPod, node: KubeObject, now: number, ctx: Reconcil
 
 async function deletePod(pod: KubeletPod, record: PodRecord | undefined, ctx: ReconcileContext): Promise<void> {
   const uid = pod.metadata.uid ?? ''
-  if (record) releasePodIP(ctx.api.store, record.node, uid)
-  writePodRecord(ctx.api.store, uid, undefined)
+  if (record) releasePodIP(ctx.state, record.node, uid)
+  writePodRecord(ctx.state, uid, undefined)
   await ctx.api.delete({...PODS_REF, namespace: pod.metadata.namespace ?? 'default'}, pod.metadata.name ?? '', {
     gracePeriodSeconds: 0,
     preconditions: {uid},
@@ -146,7 +146,7 @@ class PodSync {
       }
       record.terminating = {sinceMs: now, doneMs}
       await this.flushEvents()
-      writePodRecord(this.ctx.api.store, this.pod.metadata.uid ?? '', record)
+      writePodRecord(this.ctx.state, this.pod.metadata.uid ?? '', record)
     }
     if (now < record.terminating.doneMs) return record.terminating.doneMs
     await deletePod(this.pod, record, this.ctx)
@@ -210,7 +210,7 @@ class PodSync {
   }
 
   private stageContext(spec: ContainerSpec, init: boolean, gracePeriodMs?: number): StageContext {
-    const store = this.ctx.api.store
+    const store = this.ctx.state
     const node = this.record.node
     return {
       pod: {uid: this.pod.metadata.uid ?? '', formatted: formatPod(this.pod)},
@@ -267,7 +267,7 @@ class PodSync {
       formattedPod: formatPod(this.pod),
     })
     if (JSON.stringify(this.record) !== this.savedRecord)
-      writePodRecord(this.ctx.api.store, this.pod.metadata.uid ?? '', this.record)
+      writePodRecord(this.ctx.state, this.pod.metadata.uid ?? '', this.record)
     await this.flushEvents()
     if (JSON.stringify(status) === JSON.stringify(this.pod.status)) return
     await this.ctx.api.update({...this.pod, status}, {subresource: 'status'})

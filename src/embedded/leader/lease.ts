@@ -64,6 +64,11 @@ export class LeaderLease {
     return this.renewedAtMs !== undefined && this.clock.realNow() - this.renewedAtMs < RENEW_DEADLINE_MS
   }
 
+  /** Whether the stored lease names us and we renewed it in time: checked inside each round's transaction. */
+  holdsStoredLease(): boolean {
+    return this.isLeading && specOf(this.access.read()).holderIdentity === this.identity
+  }
+
   /** The holder when another live process leads; undefined when the lease is ours, free or expired. */
   otherLeader(): string | undefined {
     const spec = specOf(this.access.read())
