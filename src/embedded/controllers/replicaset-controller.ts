@@ -20,6 +20,8 @@ const PODS = '/pods'
 const COMPONENT = 'replicaset-controller'
 // replica_set.go BurstReplicas: at most this many creations or deletions per sync (v1.32)
 const BURST_REPLICAS = 500
+// controller.SlowStartInitialBatchSize (pkg/controller/controller_utils.go, v1.32)
+const SLOW_START_INITIAL_BATCH_SIZE = 1
 
 interface PodTemplate {
   metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[]}
@@ -122,7 +124,7 @@ async function claimPods(
 async function manageReplicas(rs: KubeObject, owned: readonly KubeObject[], ctx: ReconcileContext): Promise<void> {
   const diff = owned.length - (specOf(rs).replicas ?? 1)
   if (diff < 0) {
-    for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) {
+    await slowStartBatch(Math.min(-diff, BURST_REPLICAS), async () => {
       const pod = await ctx.api.create(podFromTemplate(rs))
       await ctx.events.record(rs, {
         type: 'Normal',
@@ -130,7 +132,7 @@ async function manageReplicas(rs: KubeObject, owned: readonly KubeObject[], ctx:
         message: `Created pod: ${pod.metadata.name ?? ''}`,
         component: COMPONENT,
       })
-    }
+    })
     return
   }
   if (diff === 0) return
@@ -159,6 +161,28 @@ function relatedPods(rs: KubeObject, ctx: ReconcileContext): KubeObject[] {
   return [...siblings].flatMap((uid) =>
     ctx.cache.ownedBy(PODS, namespace, uid).filter((pod) => isPodActive(pod) && controllerOf(pod)?.uid === uid),
   )
+}
+
+/**
+ * replica_set.go slowStartBatch: runs `count` creations in batches of 1, 2, 4, ... (SlowStartInitialBatchSize
+ * doubling), and stops at the first batch with a failure, so a template the API refuses costs one request,
+ * not five hundred. The first failure is rethrown once its batch is done. One thread: a batch's creations
+ * run one after another (upstream runs them in parallel).
+ */
+async function slowStartBatch(count: number, create: () => Promise<void>): Promise<void> {
+  let remaining = count
+  for (let size = Math.min(remaining, SLOW_START_INITIAL_BATCH_SIZE); size > 0; size = Math.min(2 * size, remaining)) {
+    let failure: {reason: unknown} | undefined
+    for (let i = 0; i < size; i++) {
+      try {
+        await create()
+      } catch (error) {
+        failure ??= {reason: error}
+      }
+    }
+    remaining -= size
+    if (failure) throw failure.reason
+  }
 }
 
 /** controller.GetPodFromTemplate: a pod named `<rs>-<5 random chars>` with the template's labels and spec. */

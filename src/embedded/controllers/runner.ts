@@ -93,22 +93,19 @@ export class ControllerRunner {
       // written just now, after a quiet spell, is reconciled now (its ReplicaSet is not older than its Deployment)
       const settled = readSettledMs(api.store) ?? target
       let moment = Math.min(Math.max(settled, api.store.nextTimerDue() ?? target), target)
-      const batch = new Batch(api, lease, (open) => (this.round = open))
-      const between = async (): Promise<boolean> => {
-        control.onProgress?.(progress)
-        if (!batch.due()) return !control.shouldStop?.()
-        // commit, let the event loop answer requests and signals, renew the lease
-        batch.commit()
-        await yieldToEventLoop()
-        // a lease lost (not renewed in time, taken by another process) ends this process's turn
-        return !control.shouldStop?.() && (await lease.tryAcquireOrRenew())
-      }
+      const batch = new Batch(
+        api,
+        lease,
+        control,
+        () => control.onProgress?.(progress),
+        (open) => (this.round = open),
+      )
       try {
         for (;;) {
           progress.momentMs = moment
+          batch.moveTo(moment)
           for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round++) {
-            if (!(await between())) return
-            const handed = await batch.run(moment, () => this.drainRound(api, ctx))
+            const handed = await this.drainRound(api, ctx, batch)
             if (handed === undefined) return
             progress.changes += handed
             if (handed === 0) break
@@ -117,21 +114,20 @@ export class ControllerRunner {
           if (due === undefined || due > target) break
           moment = Math.max(moment, due)
           progress.momentMs = moment
-          if (!(await between())) return
-          const done = await batch.run(moment, async () => {
-            for (const {controller, key} of api.store.takeTimersDueAt(due)) {
-              const found = this.byName.get(controller)
-              if (found) await this.reconcile(api, found, key, ctx)
-            }
-            return 0
-          })
-          if (done === undefined) return
+          batch.moveTo(moment)
+          for (const {controller, key} of api.store.timersDueAt(due)) {
+            if (!(await batch.checkpoint())) return
+            // removed as its reconcile begins, in the same transaction as what the reconcile writes
+            api.store.removeTimer(controller, key, due)
+            const found = this.byName.get(controller)
+            if (found) await this.reconcile(api, found, key, ctx)
+          }
         }
       } catch (error) {
-        batch.close()
+        batch.rollback()
         throw error
       } finally {
-        // stopped or done: the rounds run so far are whole, and are kept
+        // stopped or done: what ran so far is whole (every reconcile commits with what it wrote), and is kept
         batch.commit()
       }
       if (!control.shouldStop?.() && lease.isLeading) api.store.transaction(() => writeSettledMs(api.store, target))
@@ -142,14 +138,20 @@ export class ControllerRunner {
     }
   }
 
-  /** Hands the next changes after the cursor to every controller; returns how many there were. */
-  private async drainRound(api: EmbeddedBackend, ctx: ReconcileContext): Promise<number> {
+  /**
+   * Hands the next changes after the cursor to every controller; returns how many there were, or undefined
+   * when the catch-up must end first (the cursor then stays, and the next leader looks at them again).
+   */
+  private async drainRound(api: EmbeddedBackend, ctx: ReconcileContext, batch: Batch): Promise<number | undefined> {
     const informer = this.informer
-    if (!informer) return 0
+    if (!informer || !(await batch.checkpoint())) return undefined
     const {changes, revision} = informer.changesAfter(cursorOf(api.store), CHANGES_PER_ROUND)
     if (changes.some((change) => change.resource === DEFINITIONS)) await this.refreshInfos(api)
     for (const controller of this.controllers) {
-      for (const key of keysOf(controller, changes, ctx)) await this.reconcile(api, controller, key, ctx)
+      for (const key of keysOf(controller, changes, ctx)) {
+        if (!(await batch.checkpoint())) return undefined
+        await this.reconcile(api, controller, key, ctx)
+      }
     }
     if (revision > cursorOf(api.store)) api.store.writeMeta(CURSOR_KEY, String(revision))
     return changes.length
@@ -212,46 +214,53 @@ function keysOf(controller: Controller, changes: readonly ChangeEvent[], ctx: Re
 }
 
 /**
- * The transaction rounds share: opened by the first round after a commit, committed when it has been open
- * for YIELD_EVERY_MS (then the catch-up yields) or at the end. Each round runs at its simulated moment; a
- * round whose batch no longer holds the lease commits nothing. An error rolls the whole batch back.
+ * The transaction reconciles share: opened at the first reconcile after a commit, committed at a checkpoint
+ * once it has been open for YIELD_EVERY_MS (the catch-up then lets the event loop answer requests and
+ * signals, and renews the lease) or at the end. Reconciles run at the simulated moment being processed;
+ * between batches the clock is live again. A batch that no longer holds the lease is never committed.
  */
 class Batch {
   private openedAt: number | undefined
+  private moment = 0
   private closeOpen: (() => void) | undefined
 
   constructor(
     private readonly api: EmbeddedBackend,
     private readonly lease: LeaderLease,
+    private readonly control: RunControl,
+    private readonly report: () => void,
     private readonly announce: (open: Promise<void> | undefined) => void,
   ) {}
 
-  /** True when the open batch should be committed now (or no batch is open). */
-  due(): boolean {
-    return this.openedAt === undefined || this.api.clock.realNow() - this.openedAt >= YIELD_EVERY_MS
+  /** The simulated moment the next reconciles run at. */
+  moveTo(moment: number): void {
+    this.moment = moment
+    if (this.openedAt !== undefined) this.api.clock.simulateAt(moment)
   }
 
-  /** Runs one round in the batch at `moment`; undefined when the lease is no longer ours. */
-  async run(moment: number, work: () => Promise<number>): Promise<number | undefined> {
-    if (this.openedAt === undefined) {
-      this.api.store.beginBatch()
-      this.openedAt = this.api.clock.realNow()
-      this.announce(new Promise<void>((resolve) => (this.closeOpen = resolve)))
-      // fencing: a process that lost the lease must not commit anything
-      if (!this.lease.holdsStoredLease()) {
-        this.close()
-        return undefined
-      }
+  /**
+   * Before each reconcile: commits and yields when the batch has been open long enough, then makes sure a
+   * batch is open at the current moment. False when the catch-up must end (stopped, or the lease lost).
+   */
+  async checkpoint(): Promise<boolean> {
+    if (this.openedAt !== undefined && this.api.clock.realNow() - this.openedAt < YIELD_EVERY_MS) return true
+    if (this.openedAt !== undefined) {
+      this.commit()
+      this.report()
+      await yieldToEventLoop()
     }
-    try {
-      this.api.clock.simulateAt(moment)
-      return await work()
-    } catch (error) {
-      this.close()
-      throw error
-    } finally {
-      this.api.clock.goLive()
+    // a lease lost (not renewed in time, taken by another process) ends this process's turn
+    if (this.control.shouldStop?.() || !(await this.lease.tryAcquireOrRenew())) return false
+    this.api.store.beginBatch()
+    this.openedAt = this.api.clock.realNow()
+    this.announce(new Promise<void>((resolve) => (this.closeOpen = resolve)))
+    // fencing: what a process that lost the lease writes must never be committed
+    if (!this.lease.holdsStoredLease()) {
+      this.rollback()
+      return false
     }
+    this.api.clock.simulateAt(this.moment)
+    return true
   }
 
   commit(): void {
@@ -260,8 +269,8 @@ class Batch {
     this.finish()
   }
 
-  /** Rolls back a batch still open (an error, a lost lease). */
-  close(): void {
+  /** Undoes a batch still open (an error in a reconcile). */
+  rollback(): void {
     if (this.openedAt === undefined) return
     this.api.store.rollbackBatch()
     this.finish()
@@ -269,6 +278,7 @@ class Batch {
 
   private finish(): void {
     this.openedAt = undefined
+    this.api.clock.goLive()
     this.announce(undefined)
     this.closeOpen?.()
     this.closeOpen = undefined

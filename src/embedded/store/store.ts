@@ -330,11 +330,18 @@ export class Store {
     return row.due ?? undefined
   }
 
-  /** Removes and returns every timer due at exactly dueMs. Must run inside `transaction`. */
-  takeTimersDueAt(dueMs: number): Array<{controller: string; key: StoreKey}> {
+  /** Every timer due at exactly dueMs, in a stable order. */
+  timersDueAt(dueMs: number): Array<{controller: string; key: StoreKey}> {
     const rows = this.statements.timersAt.all(dueMs) as Array<StoreKey & {controller: string}>
-    this.statements.deleteTimersAt.run(dueMs)
     return rows.map(({controller, resource, namespace, name}) => ({controller, key: {resource, namespace, name}}))
+  }
+
+  /**
+   * Removes a timer that is due at dueMs (not one moved earlier or later meanwhile), as its reconcile begins,
+   * in the same transaction as that reconcile's writes. Must run inside `transaction`.
+   */
+  removeTimer(controller: string, key: StoreKey, dueMs: number): void {
+    this.statements.removeTimer.run(controller, key.resource, key.namespace, key.name, dueMs)
   }
 
   readMeta(key: string): string | undefined {
@@ -413,7 +420,9 @@ function prepare(db: BetterSqlite3.Database) {
     timersAt: db.prepare(
       'SELECT controller, resource, namespace, name FROM timers WHERE due = ? ORDER BY controller, resource, namespace, name',
     ),
-    deleteTimersAt: db.prepare('DELETE FROM timers WHERE due = ?'),
+    removeTimer: db.prepare(
+      'DELETE FROM timers WHERE controller = ? AND resource = ? AND namespace = ? AND name = ? AND due = ?',
+    ),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
   }
