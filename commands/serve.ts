@@ -76,7 +76,8 @@ export default class Serve extends SkiffCommand {
       settling = settling
         .then(() => {
           refreshClockOffset(backend)
-          return backend.settle()
+          // serve leads the control loop while it runs (or waits its turn while another process does)
+          return backend.settle({lead: true})
         })
         .catch((error: unknown) => {
           this.err(`control plane: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -90,8 +91,9 @@ export default class Serve extends SkiffCommand {
       ...(certificates ? {tls: certificates.serving} : {}),
       requestTimeoutMs,
     })
-    // catch up before the first request, so no request is answered in the middle of a long catch-up
-    await backend.settle()
+    // requests are answered at once, from what is stored, while the control loop catches up between them
+    backend.controlLoop?.configure({readMs: 0})
+    settle()
     const port = await listenOnLoopback(server, flags.port, flags.address)
     const address = `${certificates ? 'https' : 'http'}://${hostInUrl(flags.address)}:${port}`
     const kubeconfigFile = flags['write-kubeconfig']
@@ -113,8 +115,11 @@ export default class Serve extends SkiffCommand {
       process.on('SIGTERM', stop)
     })
     clearInterval(timer)
+    // the catch-up ends after its current round: a large one must not hold the process past SIGTERM
+    const stopped = backend.controlLoop?.stop()
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
+    await stopped
     await settling
     await backend.close()
   }

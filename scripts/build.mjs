@@ -16,7 +16,8 @@ const result = await build({
   // native or heavy packages load from node_modules, and only where a command needs them
   external: ['better-sqlite3', '@kubernetes/client-node', 'ink', 'react', 'react/jsx-runtime', 'typescript'],
   keepNames: true,
-  minify: true,
+  // SKIFF_BUILD_READABLE=1 keeps names and layout, for reading CPU profiles (node --cpu-prof)
+  minify: process.env['SKIFF_BUILD_READABLE'] !== '1',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // bundled CommonJS (oclif) calls require(); give ESM output one

@@ -128,6 +128,8 @@ export async function openExistingCluster(
 /** Moves the cluster clock forward by `durationMs`, running all that falls due; returns the new cluster time (RFC 3339). */
 export async function advanceClusterClock(backend: EmbeddedBackend, durationMs: number): Promise<string> {
   const {advanceCluster} = await import('../embedded/open-cluster.js')
+  const {catchUpProgress} = await import('./catch-up-progress.js')
+  backend.controlLoop?.configure({onProgress: catchUpProgress(process.stderr)})
   await advanceCluster(backend, durationMs)
   return backend.clock.timestamp()
 }

@@ -14,6 +14,12 @@ import {isManifestFailure} from '../manifests/manifest.js'
 import {ResourceRegistry} from '../resources/registry.js'
 import {readCurrentCluster, writeCurrentCluster} from './cluster-admin.js'
 
+// How long a command waits for the embedded control loop it leads: a read answers promptly even while a large
+// catch-up (a 100,000-replica Deployment) goes on, and a command returns; what is left goes on at the next
+// command, or in a process that leads for longer (serve, get -w).
+const READ_CATCH_UP_MS = 500
+const CLOSE_CATCH_UP_MS = 3_000
+
 /** The global flags that pick a cluster and namespace. */
 export interface ConnectionFlags {
   kubeconfig?: string | undefined
@@ -94,7 +100,14 @@ export function servedCluster(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
 export async function openBackend(target: Target, flags: ConnectionFlags = {}): Promise<Backend> {
   if (target.kind === 'embedded') {
     const {openEmbeddedCluster} = await import('../embedded/open-cluster.js')
-    return withCheckedPaths(await openEmbeddedCluster(target.cluster))
+    const {catchUpProgress} = await import('./catch-up-progress.js')
+    const backend = await openEmbeddedCluster(target.cluster)
+    backend.controlLoop?.configure({
+      readMs: READ_CATCH_UP_MS,
+      closeMs: CLOSE_CATCH_UP_MS,
+      onProgress: catchUpProgress(process.stderr),
+    })
+    return withCheckedPaths(backend)
   }
   const {openClusterBackend} = await import('../cluster/cluster-backend.js')
   return withCheckedPaths(await openClusterBackend(target.selection, {requestTimeout: flags['request-timeout']}))

@@ -27,7 +27,7 @@ import {scaleAdapterFor} from './crd/scale.js'
 import {storeKey} from './storage-key.js'
 import type {Store} from './store/store.js'
 import {watchChanges} from './watch-changes.js'
-import type {ControllerRunner} from './controllers/runner.js'
+import type {ControlLoop, SettleOptions} from './control-loop.js'
 import {DEFAULT_FIELD_MANAGER} from './field-manager/component-managers.js'
 import type {Writer} from './field-manager/record.js'
 import {AsyncLocalStorage} from 'node:async_hooks'
@@ -52,13 +52,12 @@ const SCALE = {group: 'autoscaling', version: 'v1', kind: 'Scale'}
 
 /**
  * The Backend over the embedded control plane: an API server's REST semantics (admission, optimistic
- * concurrency, finalizers) over the SQLite store. Writes mark the control plane dirty; the controllers
- * run before the next read and on close, so a command sees the cluster settled, as after a real
- * controller-manager caught up.
+ * concurrency, finalizers) over the SQLite store. Writes mark the control loop dirty; it runs before the
+ * next read and on close when this process may lead it, so a command sees the cluster settled, as after a
+ * real controller-manager caught up; when another process leads, that one reconciles.
  */
 export class EmbeddedBackend implements Backend {
-  // set by this process's writes; other processes' writes and due timers are found by hasWork
-  private dirty = false
+  private loop: ControlLoop | undefined
   // the control-plane component whose reconcile is running, so its writes are recorded under its name
   private readonly component = new AsyncLocalStorage<string>()
   // who the running request comes from (serve's impersonation headers); the single embedded user otherwise
@@ -67,8 +66,17 @@ export class EmbeddedBackend implements Backend {
   constructor(
     readonly store: Store,
     readonly clock: Clock,
-    private readonly controllers: ControllerRunner,
   ) {}
+
+  /** The control loop this API server's writes wake, and that runs before reads and on close. */
+  attachControlLoop(loop: ControlLoop): void {
+    this.loop = loop
+  }
+
+  /** The attached control loop (its lease, its catch-up). */
+  get controlLoop(): ControlLoop | undefined {
+    return this.loop
+  }
 
   async version(): Promise<ServerVersion> {
     return EMBEDDED_SERVER_VERSION
@@ -140,6 +148,7 @@ export class EmbeddedBackend implements Backend {
       object = await validateObjectFields(this.store, info, object, options.fieldValidation)
     }
     const {admitCreate, recordCreate} = await this.admission()
+    await this.writeTurn()
     const created = this.store.transaction(() => {
       const admitted = recordCreate(
         info,
@@ -150,7 +159,7 @@ export class EmbeddedBackend implements Backend {
       if (options.dryRun) return admitted
       return this.store.put(storeKey(info, admitted.metadata.namespace, admitted.metadata.name ?? ''), admitted)
     })
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return created
   }
 
@@ -159,8 +168,9 @@ export class EmbeddedBackend implements Backend {
     const decoding = await this.decoding()
     decoding.rejectUndecodable(info, object)
     const admission = await this.admission()
+    await this.writeTurn()
     const updated = this.store.transaction(() => this.updateLocked(admission, info, object, options))
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return updated
   }
 
@@ -176,6 +186,7 @@ export class EmbeddedBackend implements Backend {
     const decoding = await this.decoding()
     const {applyPatch, checkPatchOptions} = await import('./apply-patch.js')
     checkPatchOptions(patch, options)
+    await this.writeTurn()
     const patched = this.store.transaction(() => {
       if (patch.type === 'apply' && ref.subresource !== 'scale')
         return this.applyLocked({admission, decoding}, info, ref, name, patch.body, options)
@@ -216,12 +227,13 @@ export class EmbeddedBackend implements Backend {
       }
       return this.updateLocked(admission, info, withVersion, {...options, subresource: ref.subresource})
     })
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return patched
   }
 
   async delete(ref: ResourceRef, name: string, options: DeleteOptions = {}): Promise<KubeObject | Status> {
     const info = await this.resolve(ref)
+    await this.writeTurn()
     const result = this.store.transaction(() =>
       (isDefinitionResource(info) ? deleteDefinition : deleteObject)(
         this.store,
@@ -232,7 +244,7 @@ export class EmbeddedBackend implements Backend {
         options,
       ),
     )
-    if (!options.dryRun) this.dirty = true
+    if (!options.dryRun) this.loop?.markDirty()
     return result
   }
 
@@ -257,15 +269,15 @@ export class EmbeddedBackend implements Backend {
   }
 
   async close(): Promise<void> {
-    await this.settle()
+    await this.loop?.close()
     this.store.close()
   }
 
-  /** Runs the controllers until the cluster is quiet, when something was written since they last ran. */
-  async settle(): Promise<void> {
-    if (!this.dirty && !this.controllers.hasWork(this)) return
-    this.dirty = false
-    await this.controllers.runUntilQuiet(this)
+  /** Runs the controllers until the cluster is quiet, when there is work and this process may lead. */
+  async settle(options: SettleOptions = {}): Promise<void> {
+    // a controller's own read (through the API, not the cache) happens inside the catch-up: it must not wait for it
+    if (this.component.getStore() !== undefined) return
+    await this.loop?.settle(options)
   }
 
   /** The served resource of a ref, or NotFound as kube-apiserver answers an unknown path. */
@@ -301,6 +313,11 @@ export class EmbeddedBackend implements Backend {
   /** Runs a request as another user (impersonation): CSRs and reviews see that user as the requester. */
   onBehalfOf<T>(user: UserInfo, work: () => Promise<T>): Promise<T> {
     return this.user.run(user, work)
+  }
+
+  // a write from outside the control loop waits for an open round to commit: a round is one transaction
+  private async writeTurn(): Promise<void> {
+    if (this.component.getStore() === undefined) await this.loop?.roundClosed()
   }
 
   /** Runs a control-plane component's work with its writes recorded under the component's field manager. */

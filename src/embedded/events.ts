@@ -1,6 +1,9 @@
 import type {KubeObject} from '../backend/object.js'
 import {hasReason} from '../backend/status.js'
-import type {EmbeddedBackend} from './embedded-backend.js'
+import type {Clock} from './clock/clock.js'
+import type {ApiClient, EventSink} from './controllers/controller.js'
+import {correlatedEventName, rememberCorrelatedEvent} from './store/event-correlation.js'
+import type {Store} from './store/store.js'
 
 /** One event as a component reports it. */
 export interface EventReport {
@@ -32,18 +35,20 @@ function eventName(objectName: string, nowMs: number, revision: number): string 
 
 /**
  * Records core/v1 Events as client-go's EventRecorder does: one Event per object, reason and message, whose
- * count and lastTimestamp grow when the same thing happens again (record/events_cache.go, v1.32).
+ * count and lastTimestamp grow when the same thing happens again (record/events_cache.go, v1.32). Writes go
+ * through the API; which Event a happening went to is remembered beside the objects (event-correlation.ts).
  */
-export class EventRecorder {
-  // correlation key -> event name, per namespace, filled from the store once per namespace per recorder
-  private readonly index = new Map<string, Map<string, string>>()
-
-  constructor(private readonly api: EmbeddedBackend) {}
+export class EventRecorder implements EventSink {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly clock: Clock,
+    private readonly store: Store,
+  ) {}
 
   async record(object: KubeObject, report: EventReport): Promise<void> {
     const namespace = object.metadata.namespace ?? CLUSTER_SCOPED_EVENT_NAMESPACE
-    const now = this.api.clock.now()
-    const timestamp = this.api.clock.timestamp()
+    const now = this.clock.now()
+    const timestamp = this.clock.timestamp()
     const involvedObject: Record<string, unknown> = {
       kind: object.kind,
       namespace: object.metadata.namespace ?? '',
@@ -54,11 +59,10 @@ export class EventRecorder {
     }
     if (!object.metadata.namespace) delete involvedObject['namespace']
     if (report.fieldPath) involvedObject['fieldPath'] = report.fieldPath
-    const index = this.namespaceIndex(namespace)
     const key = correlationKey(object.metadata.uid ?? '', report.reason, report.message, report.fieldPath)
-    const existingName = index.get(key)
+    const existingName = correlatedEventName(this.store, namespace, key)
     const existing = existingName
-      ? this.api.store.get({resource: EVENTS_RESOURCE, namespace, name: existingName})
+      ? this.store.get({resource: EVENTS_RESOURCE, namespace, name: existingName})
       : undefined
     if (existing) {
       const event = existing.object
@@ -71,7 +75,7 @@ export class EventRecorder {
       const created = await this.api.create({
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: {name: eventName(object.metadata.name ?? 'object', now, this.api.store.revision()), namespace},
+        metadata: {name: eventName(object.metadata.name ?? 'object', now, this.store.revision()), namespace},
         involvedObject,
         reason: report.reason,
         message: report.message,
@@ -84,30 +88,11 @@ export class EventRecorder {
         reportingComponent: report.component,
         reportingInstance: report.host ?? '',
       })
-      index.set(key, created.metadata.name ?? '')
+      this.store.transaction(() => rememberCorrelatedEvent(this.store, namespace, key, created.metadata.name ?? ''))
     } catch (error) {
       // recording is best effort, as in client-go: a duplicate name, or a namespace going away, drops the event
       if (!hasReason(error, 'AlreadyExists') && !hasReason(error, 'Forbidden') && !hasReason(error, 'NotFound'))
         throw error
     }
-  }
-
-  private namespaceIndex(namespace: string): Map<string, string> {
-    let index = this.index.get(namespace)
-    if (!index) {
-      index = new Map()
-      for (const {object} of this.api.store.list(EVENTS_RESOURCE, namespace)) {
-        const involved = (object['involvedObject'] ?? {}) as {uid?: string; fieldPath?: string}
-        const key = correlationKey(
-          involved.uid ?? '',
-          String(object['reason'] ?? ''),
-          String(object['message'] ?? ''),
-          involved.fieldPath,
-        )
-        index.set(key, object.metadata.name ?? '')
-      }
-      this.index.set(namespace, index)
-    }
-    return index
   }
 }

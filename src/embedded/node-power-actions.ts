@@ -57,7 +57,7 @@ export async function restoreNode(backend: EmbeddedBackend, name: string): Promi
   if (!wasReady) {
     // the kubelet records its status changes (kubelet_node_status.go recordNodeStatusEvent, v1.32)
     const {EventRecorder} = await import('./events.js')
-    await new EventRecorder(backend).record(updated, {
+    await new EventRecorder(backend, backend.clock, backend.store).record(updated, {
       type: 'Normal',
       reason: 'NodeReady',
       message: `Node ${name} status is now: NodeReady`,

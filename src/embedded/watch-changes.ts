@@ -25,7 +25,7 @@ export interface WatchControl {
   bookmarkIntervalMs?: number
   /** sendInitialEvents: true sends the current objects first (then a bookmark), false never does */
   sendInitialEvents?: boolean
-  /** run the control plane before each look at the change log (off when a server settles it itself) */
+  /** lead the control loop while watching, settling before each look at the change log (off when a server settles it itself) */
   settle?: boolean
 }
 
@@ -111,7 +111,7 @@ export async function* watchChanges(
   const bookmarkEvery = control.bookmarkIntervalMs ?? DEFAULT_BOOKMARK_INTERVAL_MS
   let quietMs = 0
   while (!signal?.aborted) {
-    if (control.settle !== false) await backend.settle()
+    if (control.settle !== false) await backend.settle({lead: true})
     const oldest = backend.store.oldestRetainedRevision()
     if (revision < oldest - 1) {
       yield expired(revision, oldest)

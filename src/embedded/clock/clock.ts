@@ -19,6 +19,14 @@ export class Clock {
     return Date.now() + this.offsetMs
   }
 
+  /**
+   * Real time, without the advanced offset: for what several processes must agree on in real time (a leader's
+   * lease expires after 15 real seconds however far `cluster advance` has moved the cluster's clock).
+   */
+  realNow(): number {
+    return Date.now()
+  }
+
   /** RFC 3339 timestamp with second precision, as metav1.Time serialises. */
   timestamp(): string {
     return formatTimestamp(this.now())
@@ -39,14 +47,9 @@ export class Clock {
     this.simulatedMs = undefined
   }
 
-  /** The offset added by `cluster advance`, to persist. */
-  get offset(): number {
-    return this.offsetMs
-  }
-
-  /** Moves cluster time forward (`skiff cluster advance`). */
-  advance(ms: number): void {
-    this.offsetMs += ms
+  /** Takes up an offset another process stored (its `cluster advance`); the clock never moves back. */
+  catchUpOffset(offsetMs: number): void {
+    if (offsetMs > this.offsetMs) this.offsetMs = offsetMs
   }
 }
 

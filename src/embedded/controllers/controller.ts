@@ -1,16 +1,46 @@
-import type {KubeObject} from '../../backend/object.js'
-import type {ResourceInfo} from '../../backend/refs.js'
+import type {DeleteOptions, ListOptions, WriteOptions} from '../../backend/backend.js'
+import type {KubeList, KubeObject} from '../../backend/object.js'
+import type {ResourceInfo, ResourceRef} from '../../backend/refs.js'
+import type {Status} from '../../backend/status.js'
 import type {Clock} from '../clock/clock.js'
-import type {EmbeddedBackend} from '../embedded-backend.js'
-import type {EventRecorder} from '../events.js'
-import type {ChangeEvent, StoreKey} from '../store/store.js'
+import type {EventReport} from '../events.js'
+import type {ObjectCache} from '../informer/object-cache.js'
+import type {ChangeEvent, Store, StoreKey} from '../store/store.js'
 
-/** What a reconcile may use: the API (the same Backend the CLI uses), the clock, events, and lookups. */
+/** What a reconcile writes through: the API server, with admission, optimistic concurrency and finalizers. */
+export interface ApiClient {
+  create(object: KubeObject, options?: WriteOptions): Promise<KubeObject>
+  update(object: KubeObject, options?: WriteOptions & {subresource?: string}): Promise<KubeObject>
+  delete(ref: ResourceRef, name: string, options?: DeleteOptions): Promise<KubeObject | Status>
+  /** a live read, for what the cache does not hold (events), as the namespace deleter lists through the API */
+  list(ref: ResourceRef, options?: ListOptions): Promise<KubeList>
+}
+
+/** Where a controller records events (client-go's EventRecorder). */
+export interface EventSink {
+  record(object: KubeObject, report: EventReport): Promise<void>
+}
+
+/** The informer cache, as controllers may use it: reads only. */
+export type ObjectReader = Pick<
+  ObjectCache,
+  'get' | 'list' | 'listInNamespace' | 'keyOfUid' | 'dependentsOf' | 'ownedBy' | 'podsOnNode' | 'select'
+>
+
+/**
+ * What a reconcile may use (controller-runtime's client and cache, on one thread): reads from the informer
+ * cache, writes through the API server, events, the clock; never the store's objects or the backend class.
+ */
 export interface ReconcileContext {
-  api: EmbeddedBackend
+  /** the informer cache: every object but events, kept current in revision order */
+  readonly cache: ObjectReader
+  /** the API server: every write goes through admission here */
+  readonly api: ApiClient
   /** cluster time; during catch-up the simulated moment being processed */
-  clock: Clock
-  events: EventRecorder
+  readonly clock: Clock
+  readonly events: EventSink
+  /** the control plane's own records beside the API objects (kubelet records, node power, scheduler memory) */
+  readonly state: Store
   /** The served resource behind a store resource key ('apps/deployments'). */
   infoFor(resource: string): ResourceInfo | undefined
 }
@@ -31,7 +61,7 @@ export interface Controller {
   reconcile(key: StoreKey, ctx: ReconcileContext): Promise<ReconcileResult | void>
 }
 
-/** The object stored under a key; undefined when it is gone. */
+/** The object cached under a key; undefined when it is gone. */
 export async function readObject(ctx: ReconcileContext, key: StoreKey): Promise<KubeObject | undefined> {
-  return ctx.api.store.get(key)?.object
+  return ctx.cache.get(key)
 }

@@ -59,7 +59,7 @@ export const cronJobController: Controller = {
     if (change.resource !== JOBS) return []
     const owner = controllerOf(change.object)
     if (owner?.kind !== 'CronJob') return []
-    const key = ctx.api.store.keyOfUid(owner.uid)
+    const key = ctx.cache.keyOfUid(owner.uid)
     return key ? [key] : []
   },
 
@@ -111,9 +111,8 @@ async function syncCronJob(cronJob: KubeObject, ctx: ReconcileContext): Promise<
   const uid = cronJob.metadata.uid ?? ''
   const previous = (cronJob['status'] as CronJobStatus | undefined) ?? {}
   const status: CronJobStatus = structuredClone(previous)
-  const jobs = ctx.api.store
-    .list(JOBS, cronJob.metadata.namespace ?? 'default')
-    .map((stored) => stored.object)
+  const jobs = ctx.cache
+    .ownedBy(JOBS, cronJob.metadata.namespace ?? 'default', uid)
     .filter((job) => controllerOf(job)?.uid === uid)
 
   // the active list: finished Jobs leave it (SawCompletedJob), Jobs that went away too (MissingJob)
@@ -244,9 +243,8 @@ function jobFromTemplate(cronJob: KubeObject, spec: CronJobSpec, name: string, s
 /** cleanupFinishedJobs: keeps the newest successfulJobsHistoryLimit / failedJobsHistoryLimit finished Jobs. */
 async function cleanupFinishedJobs(cronJob: KubeObject, spec: CronJobSpec, ctx: ReconcileContext): Promise<void> {
   const uid = cronJob.metadata.uid ?? ''
-  const jobs = ctx.api.store
-    .list(JOBS, cronJob.metadata.namespace ?? 'default')
-    .map((stored) => stored.object)
+  const jobs = ctx.cache
+    .ownedBy(JOBS, cronJob.metadata.namespace ?? 'default', uid)
     .filter((job) => controllerOf(job)?.uid === uid && job.metadata.deletionTimestamp === undefined)
   const limits: Array<['Complete' | 'Failed', number]> = [
     ['Complete', spec.successfulJobsHistoryLimit ?? 3],

@@ -38,7 +38,7 @@ export const deploymentController: Controller = {
     // Recreate waits for the old pods to be gone: a pod's deletion concerns its ReplicaSet's Deployment
     if (change.resource === '/pods' && change.type === 'DELETED') {
       const rsKey = keyOfController(change.object, 'ReplicaSet', ctx)
-      const rs = rsKey && ctx.api.store.get(rsKey)?.object
+      const rs = rsKey && ctx.cache.get(rsKey)
       const key = rs && keyOfController(rs, 'Deployment', ctx)
       return key ? [key] : []
     }
@@ -70,27 +70,27 @@ export const deploymentController: Controller = {
 
 function keyOfController(object: KubeObject, kind: string, ctx: ReconcileContext): StoreKey | undefined {
   const owner = controllerOf(object)
-  return owner?.kind === kind ? ctx.api.store.keyOfUid(owner.uid) : undefined
+  return owner?.kind === kind ? ctx.cache.keyOfUid(owner.uid) : undefined
 }
 
 function ownersOrAdopters(change: ChangeEvent, ctx: ReconcileContext): StoreKey[] {
   const owner = controllerOf(change.object)
   if (owner) {
-    const key = owner.kind === 'Deployment' ? ctx.api.store.keyOfUid(owner.uid) : undefined
+    const key = owner.kind === 'Deployment' ? ctx.cache.keyOfUid(owner.uid) : undefined
     return key ? [key] : []
   }
   if (change.type === 'DELETED') return []
-  return ctx.api.store
+  return ctx.cache
     .list(DEPLOYMENTS, change.namespace)
-    .filter((stored) => {
-      const selector = selectorOf(stored.object)
+    .filter((d) => {
+      const selector = selectorOf(d)
       return (
         selector !== undefined &&
         selector.requirements.length > 0 &&
         matchesLabels(selector, change.object.metadata.labels)
       )
     })
-    .map((stored) => ({resource: DEPLOYMENTS, namespace: change.namespace, name: stored.object.metadata.name ?? ''}))
+    .map((d) => ({resource: DEPLOYMENTS, namespace: change.namespace, name: d.metadata.name ?? ''}))
 }
 
 function selectorOf(d: KubeObject): LabelSelector | undefined {
@@ -108,7 +108,7 @@ async function claimReplicaSets(d: KubeObject, selector: LabelSelector, ctx: Rec
   const uid = d.metadata.uid ?? ''
   const deleting = d.metadata.deletionTimestamp !== undefined
   const owned: KubeObject[] = []
-  for (const {object: rs} of ctx.api.store.list(REPLICASETS, d.metadata.namespace ?? 'default')) {
+  for (const rs of ctx.cache.list(REPLICASETS, d.metadata.namespace ?? 'default')) {
     const owner = controllerOf(rs)
     const matches = matchesLabels(selector, rs.metadata.labels)
     if (owner?.uid === uid) {

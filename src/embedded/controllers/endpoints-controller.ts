@@ -71,8 +71,8 @@ export const endpointsController: Controller = {
   },
 
   async reconcile(key: StoreKey, ctx: ReconcileContext): Promise<void> {
-    const service = ctx.api.store.get(key)?.object
-    const current = ctx.api.store.get({resource: ENDPOINTS, namespace: key.namespace, name: key.name})?.object
+    const service = ctx.cache.get(key)
+    const current = ctx.cache.get({resource: ENDPOINTS, namespace: key.namespace, name: key.name})
     if (!service) {
       // the Service is gone: its Endpoints go with it (syncService deletes them itself, no ownerReference)
       if (current) await ctx.api.delete(endpointsRef(key.namespace), key.name, {})
@@ -104,10 +104,10 @@ export const endpointsController: Controller = {
 // the services whose Endpoints list a pod: a pod relabelled out of a selector must leave them
 function listingPod(change: ChangeEvent, ctx: ReconcileContext): string[] {
   const uid = change.object.metadata.uid
-  return ctx.api.store
+  return ctx.cache
     .list(ENDPOINTS, change.namespace)
-    .filter((stored) => subsetsOf(stored.object).some((s) => allAddresses(s).some((a) => a.targetRef?.['uid'] === uid)))
-    .map((stored) => stored.object.metadata.name ?? '')
+    .filter((endpoints) => subsetsOf(endpoints).some((s) => allAddresses(s).some((a) => a.targetRef?.['uid'] === uid)))
+    .map((endpoints) => endpoints.metadata.name ?? '')
 }
 
 function allAddresses(subset: EndpointSubset): EndpointAddress[] {

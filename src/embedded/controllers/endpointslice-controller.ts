@@ -80,16 +80,15 @@ export const endpointSliceController: Controller = {
   },
 
   async reconcile(key: StoreKey, ctx: ReconcileContext): Promise<void> {
-    const service = ctx.api.store.get(key)?.object
+    const service = ctx.cache.get(key)
     // a deleted Service's slices go with it through their ownerReference (garbage collector)
     if (!service || service.metadata.deletionTimestamp !== undefined) return
     if (key.namespace === 'default' && key.name === 'kubernetes') return reconcileKubernetes(ctx)
     if (!hasSelector(service)) return
     const pods = selectedPods(service, ctx).filter((pod) => shouldPodBeInEndpoints(pod, true))
     const desired = desiredSlices(service, pods, ctx)
-    const existing = ctx.api.store
+    const existing = ctx.cache
       .list(SLICES, key.namespace)
-      .map((stored) => stored.object)
       .filter((slice) => slice.metadata.labels?.[SERVICE_NAME_LABEL] === key.name)
       .filter((slice) => slice.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME)
     await reconcileSlices(service, desired, existing, lastChangeTriggerTime(service, pods), ctx)
@@ -99,9 +98,8 @@ export const endpointSliceController: Controller = {
 // the services whose slices list a pod: a pod relabelled out of a selector must leave them
 function slicesListing(change: ChangeEvent, ctx: ReconcileContext): string[] {
   const uid = change.object.metadata.uid
-  return ctx.api.store
+  return ctx.cache
     .list(SLICES, change.namespace)
-    .map((stored) => stored.object)
     .filter((slice) => endpointsOf(slice).some((e) => e.targetRef?.['uid'] === uid))
     .map((slice) => slice.metadata.labels?.[SERVICE_NAME_LABEL] ?? '')
     .filter((name) => name !== '')
@@ -123,9 +121,7 @@ function podToEndpoint(pod: KubeObject, service: KubeObject, ctx: ReconcileConte
   const nodeName = podNodeName(pod)
   if (nodeName) {
     endpoint.nodeName = nodeName
-    const zone = ctx.api.store.get({resource: NODES, namespace: '', name: nodeName})?.object.metadata.labels?.[
-      ZONE_LABEL
-    ]
+    const zone = ctx.cache.get({resource: NODES, namespace: '', name: nodeName})?.metadata.labels?.[ZONE_LABEL]
     if (zone) endpoint.zone = zone
   }
   return endpoint
@@ -260,7 +256,7 @@ function sliceObject(
 async function reconcileKubernetes(ctx: ReconcileContext): Promise<void> {
   const ip = apiServerAddress(ctx)
   if (!ip) return
-  const current = ctx.api.store.get({resource: SLICES, namespace: 'default', name: 'kubernetes'})?.object
+  const current = ctx.cache.get({resource: SLICES, namespace: 'default', name: 'kubernetes'})
   const next: KubeObject = {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',

@@ -21,12 +21,12 @@ export const garbageCollector: Controller = {
     }
     // an owner that went away or began deleting: look at its dependents
     if (change.type === 'DELETED' || metadata.deletionTimestamp !== undefined) {
-      if (metadata.uid) keys.push(...ctx.api.store.dependentsOf(metadata.uid))
+      if (metadata.uid) keys.push(...ctx.cache.dependentsOf(metadata.uid))
     }
     // a dependent that went away may be the last thing its foreground-deleting owner waits for
     if (change.type === 'DELETED') {
       for (const owner of metadata.ownerReferences ?? []) {
-        const ownerKey = ctx.api.store.keyOfUid(owner.uid)
+        const ownerKey = ctx.cache.keyOfUid(owner.uid)
         if (ownerKey) keys.push(ownerKey)
       }
     }
@@ -57,7 +57,7 @@ function isWaitingOnGc(object: KubeObject): boolean {
 
 async function orphanDependents(owner: KubeObject, ctx: ReconcileContext): Promise<void> {
   const uid = owner.metadata.uid ?? ''
-  for (const dependentKey of ctx.api.store.dependentsOf(uid)) {
+  for (const dependentKey of ctx.cache.dependentsOf(uid)) {
     const dependent = await readObject(ctx, dependentKey)
     const info = ctx.infoFor(dependentKey.resource)
     if (!dependent || !info) continue
@@ -71,18 +71,18 @@ async function orphanDependents(owner: KubeObject, ctx: ReconcileContext): Promi
 
 /** Deletes the dependents not yet deleting; true when none is left. */
 async function deleteDependentsInForeground(owner: KubeObject, ctx: ReconcileContext): Promise<boolean> {
-  const dependents = ctx.api.store.dependentsOf(owner.metadata.uid ?? '')
+  const dependents = ctx.cache.dependentsOf(owner.metadata.uid ?? '')
   for (const dependentKey of dependents) {
     const dependent = await readObject(ctx, dependentKey)
     const info = ctx.infoFor(dependentKey.resource)
     if (!dependent || !info || dependent.metadata.deletionTimestamp !== undefined) continue
     // a dependent with dependents of its own is deleted in the foreground too, so the wait is transitive
-    const hasOwn = ctx.api.store.dependentsOf(dependent.metadata.uid ?? '').length > 0
+    const hasOwn = ctx.cache.dependentsOf(dependent.metadata.uid ?? '').length > 0
     await ctx.api.delete(refFor(info, dependentKey.namespace), dependentKey.name, {
       propagationPolicy: hasOwn ? 'Foreground' : 'Background',
     })
   }
-  return ctx.api.store.dependentsOf(owner.metadata.uid ?? '').length === 0
+  return ctx.cache.dependentsOf(owner.metadata.uid ?? '').length === 0
 }
 
 async function removeFinalizer(
@@ -102,7 +102,7 @@ async function collectIfOwnerless(key: StoreKey, object: KubeObject, ctx: Reconc
   const owners = object.metadata.ownerReferences ?? []
   if (owners.length === 0 || object.metadata.deletionTimestamp !== undefined) return
   // an owner reference names a uid: a new object with the old owner's name is not the owner
-  const living = owners.filter((owner) => ctx.api.store.keyOfUid(owner.uid) !== undefined)
+  const living = owners.filter((owner) => ctx.cache.keyOfUid(owner.uid) !== undefined)
   if (living.length > 0) return
   const info = ctx.infoFor(key.resource)
   if (!info) return

@@ -67,7 +67,7 @@ export const jobController: Controller = {
     if (change.resource !== PODS || change.type === 'DELETED') return []
     const owner = controllerOf(change.object)
     if (owner?.kind !== 'Job') return []
-    const key = ctx.api.store.keyOfUid(owner.uid)
+    const key = ctx.cache.keyOfUid(owner.uid)
     if (key) return [key]
     // the Job is gone: its pods still need their finalizer removed (the orphan pod cleanup)
     return isTracked(change.object) ? [{resource: PODS, namespace: change.namespace, name: change.name}] : []
@@ -78,7 +78,7 @@ export const jobController: Controller = {
     if (!object) return
     if (key.resource === PODS) {
       const owner = controllerOf(object)
-      if (isTracked(object) && (!owner || !ctx.api.store.keyOfUid(owner.uid))) await ctx.api.update(untracked(object))
+      if (isTracked(object) && (!owner || !ctx.cache.keyOfUid(owner.uid))) await ctx.api.update(untracked(object))
       return
     }
     return syncJob(object, ctx)
@@ -104,9 +104,8 @@ async function syncJob(job: KubeObject, ctx: ReconcileContext): Promise<Reconcil
   const spec = specOf(job)
   const previous = statusOf(job)
   const uid = job.metadata.uid ?? ''
-  const pods = ctx.api.store
-    .list(PODS, job.metadata.namespace ?? 'default')
-    .map((stored) => stored.object)
+  const pods = ctx.cache
+    .ownedBy(PODS, job.metadata.namespace ?? 'default', uid)
     .filter((pod) => controllerOf(pod)?.uid === uid)
   const finished =
     hasCondition(previous.conditions ?? [], 'Complete') || hasCondition(previous.conditions ?? [], 'Failed')

@@ -6,6 +6,8 @@ import type {ChangeEvent, StoreKey} from '../store/store.js'
 import {readObject, type Controller, type ReconcileContext} from './controller.js'
 
 const NAMESPACES_RESOURCE = '/namespaces'
+// core events (events.k8s.io Events are the same objects under another name)
+const EVENTS_RESOURCE = '/events'
 
 /**
  * The namespace lifecycle (kube-controller-manager's namespace controller and the serviceaccounts
@@ -31,19 +33,32 @@ export const namespaceController: Controller = {
       await ensureDefaultServiceAccount(key.name, ctx)
       return
     }
-    const remaining = ctx.api.store.listInNamespace(key.name)
-    for (const {resource, object} of remaining) {
+    for (const {resource, object} of await remainingIn(key.name, ctx)) {
       const info = ctx.infoFor(resource)
       if (!info || object.metadata.deletionTimestamp !== undefined) continue
       await ctx.api.delete(refFor(info, key.name), object.metadata.name ?? '', {propagationPolicy: 'Background'})
     }
-    if (ctx.api.store.listInNamespace(key.name).length > 0) return
+    if ((await remainingIn(key.name, ctx)).length > 0) return
     await finalize(namespace, ctx)
   },
 }
 
+// the namespace deleter's listing: cached objects, and the events the cache does not hold, listed through the API
+async function remainingIn(
+  namespace: string,
+  ctx: ReconcileContext,
+): Promise<Array<{resource: string; object: KubeObject}>> {
+  const remaining = ctx.cache.listInNamespace(namespace)
+  const info = ctx.infoFor(EVENTS_RESOURCE)
+  if (info) {
+    for (const object of (await ctx.api.list(refFor(info, namespace))).items)
+      remaining.push({resource: EVENTS_RESOURCE, object})
+  }
+  return remaining
+}
+
 async function ensureDefaultServiceAccount(namespace: string, ctx: ReconcileContext): Promise<void> {
-  if (ctx.api.store.get({resource: '/serviceaccounts', namespace, name: 'default'})) return
+  if (ctx.cache.get({resource: '/serviceaccounts', namespace, name: 'default'})) return
   try {
     await ctx.api.create({apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'default', namespace}})
   } catch (error) {

@@ -48,7 +48,7 @@ export const nodeLifecycleController: Controller = {
   async reconcile(key: StoreKey, ctx: ReconcileContext): Promise<ReconcileResult | void> {
     const node = await readObject(ctx, key)
     if (!node) return
-    const power = nodePower(ctx.api.store, key.name)
+    const power = nodePower(ctx.state, key.name)
     const now = ctx.clock.now()
     if (!power.on) {
       const silentAt = power.sinceMs + NODE_MONITOR_GRACE_PERIOD_MS
@@ -135,7 +135,7 @@ async function markUnreachable(node: KubeObject, ctx: ReconcileContext): Promise
 // nodeutil.MarkPodsNotReady: Ready=False on every pod of the node, and a NodeNotReady warning on each
 async function markPodsNotReady(nodeName: string, ctx: ReconcileContext): Promise<void> {
   const timestamp = ctx.clock.timestamp()
-  for (const {object: pod} of ctx.api.store.list('/pods')) {
+  for (const pod of ctx.cache.podsOnNode(nodeName)) {
     if (podNodeName(pod) !== nodeName || !isPodActive(pod)) continue
     const status = structuredClone((pod['status'] as {conditions?: NodeCondition[]} | undefined) ?? {})
     const ready = status.conditions?.find((c) => c.type === 'Ready')

@@ -20,6 +20,8 @@ const PODS = '/pods'
 const COMPONENT = 'replicaset-controller'
 // replica_set.go BurstReplicas: at most this many creations or deletions per sync (v1.32)
 const BURST_REPLICAS = 500
+// controller.SlowStartInitialBatchSize (pkg/controller/controller_utils.go, v1.32)
+const SLOW_START_INITIAL_BATCH_SIZE = 1
 
 interface PodTemplate {
   metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[]}
@@ -48,15 +50,15 @@ export const replicaSetController: Controller = {
     const owner = controllerOf(change.object)
     if (owner) {
       if (owner.kind !== 'ReplicaSet') return []
-      const key = ctx.api.store.keyOfUid(owner.uid)
+      const key = ctx.cache.keyOfUid(owner.uid)
       return key ? [key] : []
     }
     // an orphan: every ReplicaSet whose selector matches may adopt it (getPodReplicaSets)
     if (change.type === 'DELETED' || change.object.metadata.deletionTimestamp !== undefined) return []
-    return ctx.api.store
+    return ctx.cache
       .list(REPLICASETS, change.namespace)
-      .filter((stored) => selects(stored.object, change.object.metadata.labels))
-      .map((stored) => ({resource: REPLICASETS, namespace: change.namespace, name: stored.object.metadata.name ?? ''}))
+      .filter((rs) => selects(rs, change.object.metadata.labels))
+      .map((rs) => ({resource: REPLICASETS, namespace: change.namespace, name: rs.metadata.name ?? ''}))
   },
 
   async reconcile(key: StoreKey, ctx: ReconcileContext): Promise<ReconcileResult | void> {
@@ -65,12 +67,14 @@ export const replicaSetController: Controller = {
     const spec = specOf(rs)
     const selector = selectorOf(rs)
     if (!selector) return
-    const pods = ctx.api.store
-      .list(PODS, key.namespace)
-      .map((stored) => stored.object)
-      .filter(isPodActive)
+    // the pods it owns and the ones its selector matches: every pod claimPods could keep, adopt or release
+    const candidates = new Set([
+      ...ctx.cache.ownedBy(PODS, key.namespace, rs.metadata.uid ?? ''),
+      ...ctx.cache.select(PODS, key.namespace, selector),
+    ])
+    const pods = [...candidates].filter(isPodActive)
     const owned = await claimPods(rs, selector, pods, ctx)
-    if (rs.metadata.deletionTimestamp === undefined) await manageReplicas(rs, owned, pods, ctx)
+    if (rs.metadata.deletionTimestamp === undefined) await manageReplicas(rs, owned, ctx)
     return updateStatus(rs, spec, owned, ctx)
   },
 }
@@ -117,15 +121,10 @@ async function claimPods(
 }
 
 /** replica_set.go manageReplicas: creates or deletes pods until spec.replicas are active. */
-async function manageReplicas(
-  rs: KubeObject,
-  owned: readonly KubeObject[],
-  allPods: readonly KubeObject[],
-  ctx: ReconcileContext,
-): Promise<void> {
+async function manageReplicas(rs: KubeObject, owned: readonly KubeObject[], ctx: ReconcileContext): Promise<void> {
   const diff = owned.length - (specOf(rs).replicas ?? 1)
   if (diff < 0) {
-    for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) {
+    await slowStartBatch(Math.min(-diff, BURST_REPLICAS), async () => {
       const pod = await ctx.api.create(podFromTemplate(rs))
       await ctx.events.record(rs, {
         type: 'Normal',
@@ -133,11 +132,11 @@ async function manageReplicas(
         message: `Created pod: ${pod.metadata.name ?? ''}`,
         component: COMPONENT,
       })
-    }
+    })
     return
   }
   if (diff === 0) return
-  const related = relatedPods(rs, allPods, ctx)
+  const related = relatedPods(rs, ctx)
   for (const pod of podsToDelete(owned, related, Math.min(diff, BURST_REPLICAS), ctx.clock.now())) {
     await ctx.api.delete(podsRef(rs), pod.metadata.name ?? '', {})
     await ctx.events.record(rs, {
@@ -149,16 +148,41 @@ async function manageReplicas(
   }
 }
 
-// getIndirectlyRelatedPods: the pods of every ReplicaSet sharing this one's controller (its Deployment)
-function relatedPods(rs: KubeObject, allPods: readonly KubeObject[], ctx: ReconcileContext): KubeObject[] {
+// getIndirectlyRelatedPods: the active pods of every ReplicaSet sharing this one's controller (its Deployment)
+function relatedPods(rs: KubeObject, ctx: ReconcileContext): KubeObject[] {
+  const namespace = rs.metadata.namespace ?? ''
   const owner = controllerOf(rs)
   const siblings = new Set([rs.metadata.uid ?? ''])
   if (owner) {
-    for (const stored of ctx.api.store.list(REPLICASETS, rs.metadata.namespace ?? '')) {
-      if (controllerOf(stored.object)?.uid === owner.uid) siblings.add(stored.object.metadata.uid ?? '')
+    for (const sibling of ctx.cache.ownedBy(REPLICASETS, namespace, owner.uid)) {
+      if (controllerOf(sibling)?.uid === owner.uid) siblings.add(sibling.metadata.uid ?? '')
     }
   }
-  return allPods.filter((pod) => siblings.has(controllerOf(pod)?.uid ?? ''))
+  return [...siblings].flatMap((uid) =>
+    ctx.cache.ownedBy(PODS, namespace, uid).filter((pod) => isPodActive(pod) && controllerOf(pod)?.uid === uid),
+  )
+}
+
+/**
+ * replica_set.go slowStartBatch: runs `count` creations in batches of 1, 2, 4, ... (SlowStartInitialBatchSize
+ * doubling), and stops at the first batch with a failure, so a template the API refuses costs one request,
+ * not five hundred. The first failure is rethrown once its batch is done. One thread: a batch's creations
+ * run one after another (upstream runs them in parallel).
+ */
+async function slowStartBatch(count: number, create: () => Promise<void>): Promise<void> {
+  let remaining = count
+  for (let size = Math.min(remaining, SLOW_START_INITIAL_BATCH_SIZE); size > 0; size = Math.min(2 * size, remaining)) {
+    let failure: {reason: unknown} | undefined
+    for (let i = 0; i < size; i++) {
+      try {
+        await create()
+      } catch (error) {
+        failure ??= {reason: error}
+      }
+    }
+    remaining -= size
+    if (failure) throw failure.reason
+  }
 }
 
 /** controller.GetPodFromTemplate: a pod named `<rs>-<5 random chars>` with the template's labels and spec. */

@@ -42,7 +42,7 @@ export const taintEvictionController: Controller = {
     const now = ctx.clock.now()
     const taintedAt = Math.min(...taints.map((t) => (t.timeAdded ? Date.parse(t.timeAdded) : now)))
     let next: number | undefined
-    for (const {object: pod} of ctx.api.store.list(PODS)) {
+    for (const pod of ctx.cache.podsOnNode(key.name)) {
       if (podNodeName(pod) !== key.name || !isPodActive(pod)) continue
       const seconds = tolerationSeconds(pod, taints)
       if (seconds === undefined) continue

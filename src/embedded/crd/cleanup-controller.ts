@@ -31,13 +31,16 @@ export const definitionCleanupController: Controller = {
     if (!(crd.metadata.finalizers ?? []).includes(CLEANUP_FINALIZER)) return
     const resource = `${crd.spec.group}/${crd.spec.names.plural}`
     const info = ctx.infoFor(resource)
-    for (const {object} of ctx.api.store.list(resource)) {
-      if (object.metadata.deletionTimestamp !== undefined) continue
-      const name = object.metadata.name ?? ''
-      if (info) await ctx.api.delete(refFor(info, object.metadata.namespace), name, {propagationPolicy: 'Background'})
-      else ctx.api.store.remove({resource, namespace: object.metadata.namespace ?? '', name}, object)
+    // deleted through the API as any client would; a resource no longer served has no API to delete through
+    // (crd_finalizer.go deleteInstances skips a definition that is not Established, v1.32)
+    if (info) {
+      for (const object of ctx.cache.list(resource)) {
+        if (object.metadata.deletionTimestamp !== undefined) continue
+        const ref = refFor(info, object.metadata.namespace)
+        await ctx.api.delete(ref, object.metadata.name ?? '', {propagationPolicy: 'Background'})
+      }
+      if (ctx.cache.list(resource).length > 0) return {requeueAfterMs: REQUEUE_WHILE_INSTANCES_REMAIN_MS}
     }
-    if (ctx.api.store.list(resource).length > 0) return {requeueAfterMs: REQUEUE_WHILE_INSTANCES_REMAIN_MS}
     const next = structuredClone(crd)
     next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== CLEANUP_FINALIZER)
     await ctx.api.update(next)

@@ -40,13 +40,13 @@ export const kubelet: Controller = {
     const pod = (await readObject(ctx, key)) as KubeletPod | undefined
     const nodeName = pod?.spec?.nodeName
     if (!pod || !nodeName) return
-    const node = ctx.api.store.get({resource: '/nodes', namespace: '', name: nodeName})?.object
+    const node = ctx.cache.get({resource: '/nodes', namespace: '', name: nodeName})
     // a machine without power runs nothing and reports nothing
-    const power = nodePower(ctx.api.store, nodeName)
+    const power = nodePower(ctx.state, nodeName)
     if (!node || !power.on) return
     const uid = pod.metadata.uid ?? ''
     const now = ctx.clock.now()
-    const stored = readPodRecord(ctx.api.store, uid)
+    const stored = readPodRecord(ctx.state, uid)
     let record = stored
     if (!record) {
       if (pod.metadata.deletionTimestamp !== undefined) return deletePod(pod, undefined, ctx)
@@ -55,7 +55,7 @@ export const kubelet: Controller = {
         nowMs: now,
         node: nodeName,
         bootMs: power.sinceMs,
-        podIP: allocatePodIP(ctx.api.store, node, uid),
+        podIP: allocatePodIP(ctx.state, node, uid),
       })
     } else if (record.bootMs === undefined) {
       // a record from before boots were tracked: synced under this boot, unless the node lost power since it began
@@ -72,9 +72,9 @@ export const kubelet: Controller = {
         ...(power.lastOffMs === undefined ? {} : {lastPowerOffMs: power.lastOffMs}),
         addressRange: podAddressRange(node),
         hostIP,
-        images: nodeImages(ctx.api.store, nodeName),
+        images: nodeImages(ctx.state, nodeName),
       },
-      allocateAddress: () => allocatePodIP(ctx.api.store, node, uid),
+      allocateAddress: () => allocatePodIP(ctx.state, node, uid),
     })
     await commit(pod, stored, result, ctx)
     if (result.record.stage === 'gone') return deletePod(pod, result.record, ctx)
@@ -97,8 +97,8 @@ async function commit(
   ctx: ReconcileContext,
 ): Promise<void> {
   const uid = pod.metadata.uid ?? ''
-  if (JSON.stringify(result.record) !== JSON.stringify(before)) writePodRecord(ctx.api.store, uid, result.record)
-  if (result.pulledImages.length > 0) addNodeImages(ctx.api.store, result.record.node, result.pulledImages)
+  if (JSON.stringify(result.record) !== JSON.stringify(before)) writePodRecord(ctx.state, uid, result.record)
+  if (result.pulledImages.length > 0) addNodeImages(ctx.state, result.record.node, result.pulledImages)
   for (const {event, fieldPath} of result.events) {
     await ctx.events.record(pod, {
       ...event,
@@ -123,7 +123,7 @@ async function publish(
     formattedPod: formatPod(pod),
   })
   if (status['phase'] === 'Succeeded' || status['phase'] === 'Failed')
-    releasePodIP(ctx.api.store, result.record.node, pod.metadata.uid ?? '')
+    releasePodIP(ctx.state, result.record.node, pod.metadata.uid ?? '')
   if (JSON.stringify(status) === JSON.stringify(pod.status)) return
   await ctx.api.update({...pod, status}, {subresource: 'status'})
 }
@@ -131,8 +131,8 @@ async function publish(
 // status_manager.go: once every container has stopped, the kubelet deletes the pod object for good
 async function deletePod(pod: KubeletPod, record: PodRecord | undefined, ctx: ReconcileContext): Promise<void> {
   const uid = pod.metadata.uid ?? ''
-  if (record) releasePodIP(ctx.api.store, record.node, uid)
-  writePodRecord(ctx.api.store, uid, undefined)
+  if (record) releasePodIP(ctx.state, record.node, uid)
+  writePodRecord(ctx.state, uid, undefined)
   await ctx.api.delete({...PODS_REF, namespace: pod.metadata.namespace ?? 'default'}, pod.metadata.name ?? '', {
     gracePeriodSeconds: 0,
     preconditions: {uid},

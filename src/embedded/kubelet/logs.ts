@@ -72,7 +72,7 @@ export async function* readPodLogs(
     if (window.finishedAtMs !== undefined || budget <= 0 || signal?.aborted) return
     await sleep(FOLLOW_POLL_MS, undefined, {signal}).catch(() => undefined)
     if (signal?.aborted) return
-    await api.settle()
+    await api.settle({lead: true})
     try {
       pod = (await api.get({...PODS_REF, namespace}, podName)) as KubeletPod
     } catch (error) {

@@ -71,9 +71,9 @@ export const scheduler: Controller = {
  * looked; all nodes at once, so several node changes in one wave make one retry.
  */
 function nodesChangedForScheduling(ctx: ReconcileContext): boolean {
-  const store = ctx.api.store
+  const store = ctx.state
   const changed: Array<[string, string]> = []
-  for (const {object: node} of store.list(NODES)) {
+  for (const node of ctx.cache.list(NODES)) {
     const spec = (node['spec'] ?? {}) as {taints?: unknown; unschedulable?: unknown}
     const allocatable = ((node['status'] ?? {}) as {allocatable?: unknown}).allocatable
     const fingerprint = JSON.stringify([
@@ -93,7 +93,7 @@ function nodesChangedForScheduling(ctx: ReconcileContext): boolean {
 }
 
 function readSnapshot(ctx: ReconcileContext): Snapshot {
-  const list = (resource: string): KubeObject[] => ctx.api.store.list(resource).map((stored) => stored.object)
+  const list = (resource: string): readonly KubeObject[] => ctx.cache.list(resource)
   return buildSnapshot({
     nodes: list(NODES),
     pods: list(PODS),
@@ -119,11 +119,7 @@ function queueOrder(a: KubeObject, b: KubeObject): number {
 }
 
 async function retryPending(ctx: ReconcileContext): Promise<void> {
-  const pending = ctx.api.store
-    .list(PODS)
-    .map((stored) => stored.object)
-    .filter(isPendingPod)
-    .sort(queueOrder)
+  const pending = ctx.cache.list(PODS).filter(isPendingPod).sort(queueOrder)
   let snapshot: Snapshot | undefined
   for (const pod of pending) {
     snapshot ??= readSnapshot(ctx)

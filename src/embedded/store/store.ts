@@ -15,6 +15,15 @@ export interface ChangeEvent {
   object: KubeObject
 }
 
+/** The row of a change without its object: enough to tell whose change it is before parsing it. */
+export type ChangeHeader = Omit<ChangeEvent, 'object'>
+
+/** Who hears of each write as it is made (the control loop's cache), and of writes a rollback undid. */
+export interface WriteListener {
+  written(change: ChangeEvent): void
+  rolledBack(): void
+}
+
 /** A stored object with the revision of its last write. */
 export interface StoredObject {
   object: KubeObject
@@ -34,7 +43,8 @@ const BUSY_TIMEOUT_MS = 30_000
 // Change log rows kept for watchers; older ones are compacted away (etcd's compaction, kine's compact).
 const CHANGE_LOG_RETAINED = 10_000
 
-const SCHEMA_VERSION = 2
+// 3: the event correlation table; earlier stores gain it when opened (every statement is IF NOT EXISTS)
+const SCHEMA_VERSION = 3
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS objects (
   resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
@@ -56,6 +66,9 @@ CREATE TABLE IF NOT EXISTS timers (
   due INTEGER NOT NULL, PRIMARY KEY (controller, resource, namespace, name)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS timers_due ON timers (due);
+CREATE TABLE IF NOT EXISTS event_correlation (
+  namespace TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (namespace, key)
+) WITHOUT ROWID;
 INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
 `
 
@@ -79,6 +92,12 @@ interface ChangeRow extends ObjectRow {
 export class Store {
   private readonly db: BetterSqlite3.Database
   private readonly statements: ReturnType<typeof prepare>
+  private readonly listeners = new Set<WriteListener>()
+  // statements of the typed side tables, prepared once each
+  private readonly prepared = new Map<string, BetterSqlite3.Statement>()
+  // writes made by this connection, so a rollback can tell whether it undid any
+  private writes = 0
+  private batchStartWrites: number | undefined
 
   constructor(file: string) {
     this.db = new Database(file, {timeout: BUSY_TIMEOUT_MS})
@@ -99,10 +118,61 @@ export class Store {
       .immediate()
   }
 
-  /** Runs fn as one write transaction holding the write lock from the start. */
+  /**
+   * Runs fn as one write transaction holding the write lock from the start; inside another transaction (a
+   * batch), as a savepoint, so fn's writes are still all or nothing.
+   */
   transaction<T>(fn: () => T): T {
-    if (this.db.inTransaction) return fn()
-    return this.db.transaction(fn).immediate()
+    const before = this.writes
+    try {
+      return this.db.transaction(fn).immediate()
+    } catch (error) {
+      if (this.writes !== before) this.notifyRollback()
+      throw error
+    }
+  }
+
+  /**
+   * Opens a batch: one write transaction around many writes that may be made across awaits (a round of the
+   * control loop), committed by commitBatch. Only the control loop opens batches, and only one at a time.
+   */
+  beginBatch(): void {
+    this.db.exec('BEGIN IMMEDIATE')
+    this.batchStartWrites = this.writes
+  }
+
+  /** Commits the open batch. */
+  commitBatch(): void {
+    this.batchStartWrites = undefined
+    this.db.exec('COMMIT')
+  }
+
+  /** Undoes the open batch (after an error in the middle of it). */
+  rollbackBatch(): void {
+    const undone = this.batchStartWrites !== undefined && this.batchStartWrites !== this.writes
+    this.batchStartWrites = undefined
+    if (this.db.inTransaction) this.db.exec('ROLLBACK')
+    if (undone) this.notifyRollback()
+  }
+
+  /** True while a batch is open. */
+  get inBatch(): boolean {
+    return this.batchStartWrites !== undefined
+  }
+
+  /**
+   * A prepared statement over the store's side tables (event correlation, ...), for the small typed modules
+   * that own them; prepared once per store.
+   */
+  statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.prepared.get(sql)
+    if (!statement) this.prepared.set(sql, (statement = this.db.prepare(sql)))
+    return statement
+  }
+
+  /** Hears every write of this connection from now on (and rollbacks that undid some). */
+  addWriteListener(listener: WriteListener): void {
+    this.listeners.add(listener)
   }
 
   /** Runs fn as one read transaction: a consistent snapshot. */
@@ -145,6 +215,15 @@ export class Store {
     for (const row of rows) yield {object: JSON.parse(row.object) as KubeObject, revision: row.revision}
   }
 
+  /** Every stored object of every resource but the excluded ones, with its resource, parsed as read. */
+  *scanEverything(excluded: ReadonlySet<string>): Generator<StoredObject & {resource: string}> {
+    const rows = this.statements.scanEverything.iterate() as IterableIterator<ObjectRow & {resource: string}>
+    for (const row of rows) {
+      if (excluded.has(row.resource)) continue
+      yield {resource: row.resource, object: JSON.parse(row.object) as KubeObject, revision: row.revision}
+    }
+  }
+
   /** Every object in a namespace, of any resource. */
   listInNamespace(namespace: string): Array<StoredObject & {resource: string}> {
     const rows = this.statements.listInNamespace.all(namespace) as Array<ObjectRow & {resource: string}>
@@ -179,7 +258,9 @@ export class Store {
     for (const owner of stored.metadata.ownerReferences ?? []) {
       this.statements.insertRef.run(owner.uid, key.resource, key.namespace, key.name)
     }
-    this.statements.logChange.run(revision, existed ? 'MODIFIED' : 'ADDED', key.resource, key.namespace, key.name, text)
+    const type = existed ? 'MODIFIED' : 'ADDED'
+    this.statements.logChange.run(revision, type, key.resource, key.namespace, key.name, text)
+    this.written({revision, type, ...key, object: stored})
     return stored
   }
 
@@ -190,7 +271,17 @@ export class Store {
     this.statements.remove.run(key.resource, key.namespace, key.name)
     this.statements.deleteRefs.run(key.resource, key.namespace, key.name)
     this.statements.logChange.run(revision, 'DELETED', key.resource, key.namespace, key.name, JSON.stringify(removed))
+    this.written({revision, type: 'DELETED', ...key, object: removed})
     return removed
+  }
+
+  private written(change: ChangeEvent): void {
+    this.writes++
+    for (const listener of this.listeners) listener.written(change)
+  }
+
+  private notifyRollback(): void {
+    for (const listener of this.listeners) listener.rolledBack()
   }
 
   /** Changes after a revision, oldest first. */
@@ -204,6 +295,22 @@ export class Store {
       name: row.name,
       object: JSON.parse(row.object) as KubeObject,
     }))
+  }
+
+  /** The rows of the changes after a revision, oldest first, without their objects. */
+  changeHeadersAfter(revision: number, limit: number): ChangeHeader[] {
+    return this.statements.changeHeadersAfter.all(revision, limit) as ChangeHeader[]
+  }
+
+  /** The object of the change at a revision (undefined once compacted away). */
+  changeObjectAt(revision: number): KubeObject | undefined {
+    const row = this.statements.changeObject.get(revision) as {object: string} | undefined
+    return row && (JSON.parse(row.object) as KubeObject)
+  }
+
+  /** Whether anything but `ignored` changed after a revision (the control loop's own lease is no work for it). */
+  changedAfter(revision: number, ignored: StoreKey): boolean {
+    return this.statements.changedAfter.get(revision, ignored.resource, ignored.namespace, ignored.name) !== undefined
   }
 
   /** The oldest revision still in the change log (a watch from before it must relist). */
@@ -223,11 +330,18 @@ export class Store {
     return row.due ?? undefined
   }
 
-  /** Removes and returns every timer due at exactly dueMs. Must run inside `transaction`. */
-  takeTimersDueAt(dueMs: number): Array<{controller: string; key: StoreKey}> {
+  /** Every timer due at exactly dueMs, in a stable order. */
+  timersDueAt(dueMs: number): Array<{controller: string; key: StoreKey}> {
     const rows = this.statements.timersAt.all(dueMs) as Array<StoreKey & {controller: string}>
-    this.statements.deleteTimersAt.run(dueMs)
     return rows.map(({controller, resource, namespace, name}) => ({controller, key: {resource, namespace, name}}))
+  }
+
+  /**
+   * Removes a timer that is due at dueMs (not one moved earlier or later meanwhile), as its reconcile begins,
+   * in the same transaction as that reconcile's writes. Must run inside `transaction`.
+   */
+  removeTimer(controller: string, key: StoreKey, dueMs: number): void {
+    this.statements.removeTimer.run(controller, key.resource, key.namespace, key.name, dueMs)
   }
 
   readMeta(key: string): string | undefined {
@@ -269,6 +383,7 @@ function prepare(db: BetterSqlite3.Database) {
     scanNamespace: db.prepare(
       'SELECT object, revision FROM objects WHERE resource = ? AND namespace = ? AND name > ? ORDER BY name',
     ),
+    scanEverything: db.prepare('SELECT resource, object, revision FROM objects'),
     listInNamespace: db.prepare(
       'SELECT resource, object, revision FROM objects WHERE namespace = ? ORDER BY resource, name',
     ),
@@ -288,6 +403,13 @@ function prepare(db: BetterSqlite3.Database) {
     changesAfter: db.prepare(
       'SELECT revision, type, resource, namespace, name, object FROM changes WHERE revision > ? ORDER BY revision LIMIT ?',
     ),
+    changeHeadersAfter: db.prepare(
+      'SELECT revision, type, resource, namespace, name FROM changes WHERE revision > ? ORDER BY revision LIMIT ?',
+    ),
+    changeObject: db.prepare('SELECT object FROM changes WHERE revision = ?'),
+    changedAfter: db.prepare(
+      'SELECT 1 FROM changes WHERE revision > ? AND NOT (resource = ? AND namespace = ? AND name = ?) LIMIT 1',
+    ),
     oldestChange: db.prepare('SELECT MIN(revision) AS revision FROM changes'),
     compact: db.prepare('DELETE FROM changes WHERE revision <= ?'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
@@ -298,7 +420,9 @@ function prepare(db: BetterSqlite3.Database) {
     timersAt: db.prepare(
       'SELECT controller, resource, namespace, name FROM timers WHERE due = ? ORDER BY controller, resource, namespace, name',
     ),
-    deleteTimersAt: db.prepare('DELETE FROM timers WHERE due = ?'),
+    removeTimer: db.prepare(
+      'DELETE FROM timers WHERE controller = ? AND resource = ? AND namespace = ? AND name = ? AND due = ?',
+    ),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
   }

@@ -115,7 +115,7 @@ export class DeploymentSync {
     try {
       created = await this.ctx.api.create(draft)
     } catch (error) {
-      const existing = this.ctx.api.store.get({
+      const existing = this.ctx.cache.get({
         resource: 'apps/replicasets',
         namespace: this.namespace,
         name: draft.metadata.name ?? '',

@@ -178,8 +178,7 @@ function oldPodsRunning(sync: DeploymentSync, newRS: KubeObject | undefined, old
   if (sumStatus(oldRSs, 'replicas') > 0) return true
   const oldUids = new Set(oldRSs.map((rs) => rs.metadata.uid ?? ''))
   oldUids.delete(newRS?.metadata.uid ?? '')
-  return sync.ctx.api.store.list('/pods', sync.namespace).some((stored) => {
-    const pod = stored.object
+  return sync.ctx.cache.list('/pods', sync.namespace).some((pod) => {
     const phase = (pod['status'] as {phase?: string} | undefined)?.phase
     return oldUids.has(controllerOf(pod)?.uid ?? '') && phase !== 'Failed' && phase !== 'Succeeded'
   })

@@ -6,6 +6,7 @@ import {podStatus} from '../replicaset/pod-state.js'
 export const SERVICES = '/services'
 export const PODS = '/pods'
 export const NODES = '/nodes'
+const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane'
 
 /** The Service spec fields the endpoint controllers read. */
 export interface ServiceSpec {
@@ -64,10 +65,9 @@ export function isHeadless(service: KubeObject): boolean {
 
 /** The pods of the service's namespace its selector matches, in name order. */
 export function selectedPods(service: KubeObject, ctx: ReconcileContext): KubeObject[] {
-  return ctx.api.store
-    .list(PODS, service.metadata.namespace ?? '')
-    .map((stored) => stored.object)
-    .filter((pod) => serviceSelects(service, pod.metadata.labels))
+  if (!hasSelector(service)) return []
+  const selector = labelSelectorFromSpec({matchLabels: serviceSpec(service).selector ?? {}})
+  return ctx.cache.select(PODS, service.metadata.namespace ?? '', selector)
 }
 
 /** The pod's IP, or '' before the kubelet reports one. */
@@ -146,11 +146,9 @@ export function serviceKey(namespace: string, name: string): {resource: string; 
 
 /** The InternalIP of the control-plane node: the address kube-apiserver advertises (172.18.0.2 in kind). */
 export function apiServerAddress(ctx: ReconcileContext): string | undefined {
-  for (const stored of ctx.api.store.list(NODES, '')) {
-    const labels = stored.object.metadata.labels ?? {}
-    if (!('node-role.kubernetes.io/control-plane' in labels)) continue
-    const addresses = (stored.object['status'] as {addresses?: Array<{type?: string; address?: string}>} | undefined)
-      ?.addresses
+  const selector = labelSelectorFromSpec({matchExpressions: [{key: CONTROL_PLANE_LABEL, operator: 'Exists'}]})
+  for (const node of ctx.cache.select(NODES, '', selector)) {
+    const addresses = (node['status'] as {addresses?: Array<{type?: string; address?: string}>} | undefined)?.addresses
     return addresses?.find((a) => a.type === 'InternalIP')?.address
   }
   return undefined
@@ -170,8 +168,8 @@ export function serviceKeysForPod(
   alsoNamed: Iterable<string> = [],
 ): Array<{resource: string; namespace: string; name: string}> {
   const names = new Set(alsoNamed)
-  for (const stored of ctx.api.store.list(SERVICES, namespace)) {
-    if (serviceSelects(stored.object, pod.metadata.labels)) names.add(stored.object.metadata.name ?? '')
+  for (const service of ctx.cache.list(SERVICES, namespace)) {
+    if (serviceSelects(service, pod.metadata.labels)) names.add(service.metadata.name ?? '')
   }
   return [...names].sort().map((name) => serviceKey(namespace, name))
 }
