@@ -4,7 +4,7 @@ import {splitSliceFlag} from '../resources/string-slice-flag.js'
 import {compareVersionPriority} from '../resources/version-priority.js'
 
 /** `api-resources` as kubectl's APIResourceOptions (kubectl/pkg/cmd/apiresources/apiresources.go, v1.32). */
-export interface ApiResourcesOptions {
+interface ApiResourcesOptions {
   output: string
   sortBy: string
   /** undefined when --api-group was not given (kubectl filters only on a changed flag, so '' means core) */
@@ -18,7 +18,7 @@ export interface ApiResourcesOptions {
 }
 
 /** The flags of `api-resources` as the command receives them. */
-export interface ApiResourcesFlags {
+interface ApiResourcesFlags {
   output?: string | undefined
   'sort-by'?: string | undefined
   'api-group'?: string | undefined

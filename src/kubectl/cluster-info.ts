@@ -7,13 +7,13 @@ const CLUSTER_SERVICE_SELECTOR = 'kubernetes.io/cluster-service=true'
 export const CLUSTER_INFO_NAMESPACE = 'kube-system'
 
 /** One `NAME is running at LINK` line. */
-export interface RunningAt {
+interface RunningAt {
   name: string
   link: string
 }
 
 /** What cluster-info needs: the namespace of -n, and the API server's address as the client reaches it. */
-export interface ClusterInfoOptions {
+interface ClusterInfoOptions {
   namespace: string
   /** the kubeconfig server (rest.Config Host); '' for an embedded cluster, which has no address */
   host: string

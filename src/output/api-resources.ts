@@ -2,7 +2,7 @@ import type {ResourceInfo} from '../backend/refs.js'
 import {TabWriter} from './tabwriter.js'
 
 /** How `api-resources` prints: its -o ('', 'wide' or 'name') and --no-headers. */
-export interface ApiResourcesPrintOptions {
+interface ApiResourcesPrintOptions {
   output: string
   noHeaders: boolean
 }

@@ -5,9 +5,6 @@ import {complete, connectionFlagsOf} from './complete.js'
 import {formatCompletions} from './directive.js'
 import {LiveCompletionSources} from './sources.js'
 
-/** The hidden commands a completion script calls: with descriptions, and without. */
-export const COMPLETE_COMMANDS = ['__complete', '__completeNoDesc'] as const
-
 /**
  * `skiff __complete ARGS... WORD` (or `__completeNoDesc`): prints the completions for WORD as cobra does for
  * kubectl, from oclif.manifest.json and, for names, the cluster; oclif itself is never loaded.

@@ -23,7 +23,7 @@ const PATH_FIELDS: Readonly<Record<Section, readonly string[]>> = {
 }
 
 /** How a command's changes are written. */
-export interface ModifyOptions {
+interface ModifyOptions {
   /** relativize the paths of written clusters and users (kubectl's set-cluster, set-credentials, delete-*) */
   relativizePaths: boolean
 }

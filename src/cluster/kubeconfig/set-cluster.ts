@@ -6,7 +6,7 @@ import {modifyKubeconfig} from './modify.js'
 import type {KubeconfigCluster} from './types.js'
 
 /** What `config set-cluster` was asked to change; undefined for a flag not given (cliflag's Provided). */
-export interface ClusterChanges {
+interface ClusterChanges {
   server?: string | undefined
   tlsServerName?: string | undefined
   insecureSkipTlsVerify?: boolean | undefined
@@ -21,7 +21,7 @@ function errnoText(error: unknown): string {
 }
 
 /** set-cluster's checks (kubectl/pkg/cmd/config/create_cluster.go validate, v1.32). */
-export function validateClusterChanges(name: string, changes: ClusterChanges): void {
+function validateClusterChanges(name: string, changes: ClusterChanges): void {
   if (name === '') throw new Error('you must specify a non-empty cluster name')
   const ca = changes.certificateAuthority ?? ''
   if (changes.insecureSkipTlsVerify === true && ca !== '')
@@ -37,7 +37,7 @@ export function validateClusterChanges(name: string, changes: ClusterChanges): v
 }
 
 /** The cluster entry after the changes, as createClusterOptions.modifyCluster makes it. */
-export function modifiedCluster(existing: KubeconfigCluster, changes: ClusterChanges): KubeconfigCluster {
+function modifiedCluster(existing: KubeconfigCluster, changes: ClusterChanges): KubeconfigCluster {
   const cluster: KubeconfigCluster = {...existing}
   if (changes.server !== undefined) cluster.server = changes.server
   if (changes.tlsServerName !== undefined) cluster['tls-server-name'] = changes.tlsServerName

@@ -26,7 +26,7 @@ export interface UserChanges {
 }
 
 /** `key=value` pairs to set and `key-` names to remove, in the order given. */
-export interface KeyValueChanges {
+interface KeyValueChanges {
   set: ReadonlyArray<readonly [string, string]>
   remove: readonly string[]
 }

@@ -20,7 +20,7 @@ export type Model =
   | (BaseModel & {type: 'reference'; name: string; resolve: () => Model | undefined})
 
 /** The parsed definitions, and the kind each group/version/kind names. */
-export interface ModelSet {
+interface ModelSet {
   /** the definition whose x-kubernetes-group-version-kind lists the kind */
   lookupKind(gvk: {group: string; version: string; kind: string}): Model | undefined
 }

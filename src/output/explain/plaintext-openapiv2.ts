@@ -161,7 +161,7 @@ function lookupField(model: Model, path: readonly string[]): Model {
 }
 
 /** A group/version/kind as explain heads its output with. */
-export interface ExplainedKind {
+interface ExplainedKind {
   group: string
   version: string
   kind: string

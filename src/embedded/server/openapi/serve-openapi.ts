@@ -19,7 +19,7 @@ import {
 import {OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_CONTENT_TYPE, openApiV2Protobuf} from './protobuf-v2.js'
 import {clientNodeModels} from './client-node-models.js'
 
-export type OpenApiRoute = Extract<Route, {type: 'openapi-v2' | 'openapi-v3' | 'openapi-v3-group'}>
+type OpenApiRoute = Extract<Route, {type: 'openapi-v2' | 'openapi-v3' | 'openapi-v3-group'}>
 
 /** The documents of one server version, rendered once: the schemas of the built-in kinds do not change. */
 interface OpenApiDocuments {
