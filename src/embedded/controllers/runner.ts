@@ -18,7 +18,7 @@ const CHANGES_PER_ROUND = 500
 // A moment that still produces changes after this many rounds is controllers fighting each other.
 const MAX_ROUNDS_PER_MOMENT = 1_000
 // real time a catch-up runs before it lets the event loop answer requests and signals
-const YIELD_EVERY_MS = 50
+const YIELD_EVERY_MS = 100
 const DEFINITIONS = 'apiextensions.k8s.io/customresourcedefinitions'
 
 /** How a catch-up is steered from outside: asked to stop between rounds, told how far it got. */
@@ -53,6 +53,7 @@ export class ControllerRunner {
   private byName = new Map<string, Controller>()
   private informer: Informer | undefined
   private infos = new Map<string, ResourceInfo>()
+  private readonly memory = new Map<string, unknown>()
   private round: Promise<void> | undefined
 
   /** `load` gives the controllers; it is called only when there is work, so a quiet read never loads them. */
@@ -167,6 +168,7 @@ export class ControllerRunner {
       clock: api.clock,
       events: new EventRecorder(api, api.clock, api.store),
       state: api.store,
+      memory: this.memory,
       infoFor: (resource) => infos.get(resource),
     }
   }
