@@ -109,7 +109,7 @@ export class ControlLoop {
     if (this.stopped) return
     this.refreshClock()
     if (!this.task) {
-      const work = this.dirty || this.runner.hasWork(this.api)
+      const work = this.dirty || this.runner.hasWork(this.api) || this.lease.isAbandoned()
       this.dirty = false
       if (!work && !options.lead && !this.lease.isLeading) return
       if (!(await this.lease.tryAcquireOrRenew())) return

@@ -24,7 +24,17 @@ export interface EventSink {
 /** The informer cache, as controllers may use it: reads only. */
 export type ObjectReader = Pick<
   ObjectCache,
-  'get' | 'list' | 'listInNamespace' | 'keyOfUid' | 'dependentsOf' | 'ownedBy' | 'podsOnNode' | 'select'
+  | 'get'
+  | 'list'
+  | 'listInNamespace'
+  | 'keyOfUid'
+  | 'dependentsOf'
+  | 'ownedBy'
+  | 'podsOnNode'
+  | 'unboundPods'
+  | 'nodesTouchedSince'
+  | 'select'
+  | 'selectOrphans'
 >
 
 /**
@@ -41,6 +51,11 @@ export interface ReconcileContext {
   readonly events: EventSink
   /** the control plane's own records beside the API objects (kubelet records, node power, scheduler memory) */
   readonly state: Store
+  /**
+   * What a controller keeps in this process between reconciles, by controller name (kube-scheduler's cache
+   * and queue): lost when the process ends, rebuilt from the cache by the next one.
+   */
+  readonly memory: Map<string, unknown>
   /** The served resource behind a store resource key ('apps/deployments'). */
   infoFor(resource: string): ResourceInfo | undefined
 }

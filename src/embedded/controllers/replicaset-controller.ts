@@ -67,10 +67,10 @@ export const replicaSetController: Controller = {
     const spec = specOf(rs)
     const selector = selectorOf(rs)
     if (!selector) return
-    // the pods it owns and the ones its selector matches: every pod claimPods could keep, adopt or release
+    // the pods it owns and the orphans its selector matches: every pod claimPods could keep, adopt or release
     const candidates = new Set([
       ...ctx.cache.ownedBy(PODS, key.namespace, rs.metadata.uid ?? ''),
-      ...ctx.cache.select(PODS, key.namespace, selector),
+      ...ctx.cache.selectOrphans(PODS, key.namespace, selector),
     ])
     const pods = [...candidates].filter(isPodActive)
     const owned = await claimPods(rs, selector, pods, ctx)

@@ -12,13 +12,17 @@ import type {ChangeEvent, Store, StoreKey} from '../store/store.js'
 import type {Controller, ReconcileContext} from './controller.js'
 
 const CURSOR_KEY = 'controllers.cursor'
+// the cluster time of the last resync
+const RESYNCED_KEY = 'controllers.resyncedMs'
+// how much cluster time may pass between two resyncs of everything (a catch-up does at most one)
+const RESYNC_PERIOD_MS = 10 * 60_000
 // changes one round hands the controllers: a round is one transaction, so this bounds what a crash can undo
 // and how long the round keeps the write lock and the event loop
 const CHANGES_PER_ROUND = 500
 // A moment that still produces changes after this many rounds is controllers fighting each other.
 const MAX_ROUNDS_PER_MOMENT = 1_000
 // real time a catch-up runs before it lets the event loop answer requests and signals
-const YIELD_EVERY_MS = 50
+const YIELD_EVERY_MS = 100
 const DEFINITIONS = 'apiextensions.k8s.io/customresourcedefinitions'
 
 /** How a catch-up is steered from outside: asked to stop between rounds, told how far it got. */
@@ -53,6 +57,7 @@ export class ControllerRunner {
   private byName = new Map<string, Controller>()
   private informer: Informer | undefined
   private infos = new Map<string, ResourceInfo>()
+  private readonly memory = new Map<string, unknown>()
   private round: Promise<void> | undefined
 
   /** `load` gives the controllers; it is called only when there is work, so a quiet read never loads them. */
@@ -101,6 +106,8 @@ export class ControllerRunner {
         (open) => (this.round = open),
       )
       try {
+        batch.moveTo(moment)
+        if (this.resyncDue(api, lease, moment) && !(await this.resync(api, ctx, batch))) return
         for (;;) {
           progress.momentMs = moment
           batch.moveTo(moment)
@@ -157,6 +164,33 @@ export class ControllerRunner {
     return changes.length
   }
 
+  // after a takeover from a holder that died (its records may lack their timers), and every RESYNC_PERIOD_MS
+  private resyncDue(api: EmbeddedBackend, lease: LeaderLease, moment: number): boolean {
+    const takeover = lease.consumeTakeover()
+    const last = Number(api.store.readMeta(RESYNCED_KEY) ?? Number.NEGATIVE_INFINITY)
+    return takeover || moment - last >= RESYNC_PERIOD_MS
+  }
+
+  /**
+   * An informer resync: every cached object handed to every controller as if it had changed, so whatever a
+   * crash left without its wake-up (a kubelet record whose timer was lost) is looked at again; reconciles
+   * are level-triggered, so the rest is a no-op. False when the catch-up must end first.
+   */
+  private async resync(api: EmbeddedBackend, ctx: ReconcileContext, batch: Batch): Promise<boolean> {
+    const informer = this.informer
+    if (!informer) return true
+    const {changes} = informer.everything()
+    for (const controller of this.controllers) {
+      for (const key of keysOf(controller, changes, ctx)) {
+        if (!(await batch.checkpoint())) return false
+        await this.reconcile(api, controller, key, ctx)
+      }
+    }
+    if (!(await batch.checkpoint())) return false
+    api.store.writeMeta(RESYNCED_KEY, String(api.clock.now()))
+    return true
+  }
+
   private contextFor(api: EmbeddedBackend, informer: Informer): ReconcileContext {
     const infos = this.infos
     return {
@@ -167,6 +201,7 @@ export class ControllerRunner {
       clock: api.clock,
       events: new EventRecorder(api, api.clock, api.store),
       state: api.store,
+      memory: this.memory,
       infoFor: (resource) => infos.get(resource),
     }
   }

@@ -103,6 +103,12 @@ export class Informer implements WriteListener {
     this.filled = true
   }
 
+  /** Every cached object as a change, for a resync (as an informer's resync hands handlers every object). */
+  everything(): ChangeBatch {
+    this.ensureFilled()
+    return this.relist()
+  }
+
   private relist(): ChangeBatch {
     const changes: ChangeEvent[] = []
     for (const resource of this.current.resources()) {

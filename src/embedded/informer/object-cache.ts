@@ -14,6 +14,9 @@ export interface CacheChange {
 export const UNCACHED_RESOURCES: ReadonlySet<string> = new Set(['/events', 'events.k8s.io/events'])
 
 const PODS = '/pods'
+const NODES = '/nodes'
+// node touches remembered for nodesTouchedSince; beyond, a reader starts over
+const MAX_TOUCHED_NODES = 200_000
 
 function keyString(key: StoreKey): string {
   return `${key.resource}|${key.namespace}|${key.name}`
@@ -26,6 +29,10 @@ function byNamespaceThenName(a: KubeObject, b: KubeObject): number {
   const l = a.metadata.name ?? ''
   const r = b.metadata.name ?? ''
   return l < r ? -1 : l > r ? 1 : 0
+}
+
+function hasController(object: KubeObject): boolean {
+  return (object.metadata.ownerReferences ?? []).some((owner) => owner.controller === true)
 }
 
 function nodeNameOf(object: KubeObject): string | undefined {
@@ -48,9 +55,15 @@ export class ObjectCache {
   private readonly uids = new Map<string, StoreKey>()
   // owner uid -> keys of the objects naming it in ownerReferences
   private readonly dependents = new Map<string, Map<string, StoreKey>>()
-  // node name -> pod keys bound to it
+  // node name -> pod keys bound to it ('' holds the pods bound to no node)
   private readonly podsByNode = new Map<string, Map<string, StoreKey>>()
+  // the nodes touched, in order (touchedNodes[i] was touched at sequence touchedBase + i), for readers that
+  // keep something per node and want to know what to redo
+  private touchedNodes: string[] = []
+  private touchedBase = 0
   private readonly labels = new LabelIndex()
+  // `${resource}|${namespace}` -> keys of the objects no controller owns (what a controller may adopt)
+  private readonly orphans = new Map<string, Map<string, StoreKey>>()
   // sorted lists handed out, dropped when their resource changes
   private readonly sorted = new Map<string, KubeObject[]>()
   private appliedRevision = 0
@@ -158,6 +171,39 @@ export class ObjectCache {
     return found
   }
 
+  /**
+   * The nodes touched (the node or a pod bound to it changed) since `since`, a `next` this returned before
+   * (0 at first); undefined when that is too long ago to tell, and the reader should start over.
+   */
+  nodesTouchedSince(since: number): {nodes: ReadonlySet<string>; next: number} | undefined {
+    const next = this.touchedBase + this.touchedNodes.length
+    if (since < this.touchedBase) return undefined
+    return {nodes: new Set(this.touchedNodes.slice(since - this.touchedBase)), next}
+  }
+
+  /**
+   * The objects of a resource in a namespace that no controller owns (no ownerReference with controller:
+   * true) and whose labels the selector matches: what a controller may adopt (ClaimPods' orphans).
+   */
+  selectOrphans(resource: string, namespace: string, selector: LabelSelector): KubeObject[] {
+    const found: KubeObject[] = []
+    for (const key of this.orphans.get(`${resource}|${namespace}`)?.values() ?? []) {
+      const object = this.get(key)
+      if (object && matchesLabels(selector, object.metadata.labels)) found.push(object)
+    }
+    return found
+  }
+
+  /** The pods bound to no node, in the order they were first cached. */
+  unboundPods(): KubeObject[] {
+    const found: KubeObject[] = []
+    for (const key of this.podsByNode.get('')?.values() ?? []) {
+      const pod = this.get(key)
+      if (pod) found.push(pod)
+    }
+    return found
+  }
+
   /** The pods bound to a node (spec.nodeName). */
   podsOnNode(node: string): KubeObject[] {
     const found: KubeObject[] = []
@@ -208,13 +254,20 @@ export class ObjectCache {
       if (!keys) this.dependents.set(owner.uid, (keys = new Map()))
       keys.set(id, key)
     }
-    const node = key.resource === PODS ? nodeNameOf(object) : undefined
-    if (node) {
+    if (key.resource === PODS) {
+      const node = nodeNameOf(object) ?? ''
       let keys = this.podsByNode.get(node)
       if (!keys) this.podsByNode.set(node, (keys = new Map()))
       keys.set(id, key)
-    }
+      if (node) this.touchNode(node)
+    } else if (key.resource === NODES) this.touchNode(key.name)
     this.labels.add(key, object.metadata.labels)
+    if (!hasController(object)) {
+      const scope = `${key.resource}|${key.namespace}`
+      let keys = this.orphans.get(scope)
+      if (!keys) this.orphans.set(scope, (keys = new Map()))
+      keys.set(id, key)
+    }
   }
 
   private unindex(key: StoreKey, id: string, object: KubeObject): void {
@@ -226,12 +279,27 @@ export class ObjectCache {
       keys?.delete(id)
       if (keys?.size === 0) this.dependents.delete(owner.uid)
     }
-    const node = key.resource === PODS ? nodeNameOf(object) : undefined
-    if (node) {
+    if (key.resource === PODS) {
+      const node = nodeNameOf(object) ?? ''
       const keys = this.podsByNode.get(node)
       keys?.delete(id)
       if (keys?.size === 0) this.podsByNode.delete(node)
-    }
+      if (node) this.touchNode(node)
+    } else if (key.resource === NODES) this.touchNode(key.name)
     this.labels.remove(key, object.metadata.labels)
+    if (!hasController(object)) {
+      const scope = `${key.resource}|${key.namespace}`
+      const keys = this.orphans.get(scope)
+      keys?.delete(id)
+      if (keys?.size === 0) this.orphans.delete(scope)
+    }
+  }
+
+  private touchNode(node: string): void {
+    this.touchedNodes.push(node)
+    if (this.touchedNodes.length > MAX_TOUCHED_NODES) {
+      this.touchedNodes = this.touchedNodes.slice(MAX_TOUCHED_NODES / 2)
+      this.touchedBase += MAX_TOUCHED_NODES / 2
+    }
   }
 }

@@ -52,6 +52,8 @@ function specOf(lease: KubeObject | undefined): LeaseSpec {
 export class LeaderLease {
   // real time of our last successful acquire or renew; undefined while we do not lead
   private renewedAtMs: number | undefined
+  // we took the lease from a holder that never released it (killed, or stopped renewing): its work may be half done
+  private takeover = false
 
   constructor(
     private readonly access: LeaseAccess,
@@ -67,6 +69,15 @@ export class LeaderLease {
   /** Whether the stored lease names us and we renewed it in time: checked inside each round's transaction. */
   holdsStoredLease(): boolean {
     return this.isLeading && specOf(this.access.read()).holderIdentity === this.identity
+  }
+
+  /**
+   * Whether the lease names a holder that is gone without releasing it (killed, or expired unrenewed): its
+   * catch-up may have stopped half way, so there is work even when nothing else says so.
+   */
+  isAbandoned(): boolean {
+    const spec = specOf(this.access.read())
+    return Boolean(spec.holderIdentity) && spec.holderIdentity !== this.identity && !this.isHeldByOther(spec)
   }
 
   /** The holder when another live process leads; undefined when the lease is ours, free or expired. */
@@ -120,8 +131,16 @@ export class LeaderLease {
       }
       throw error
     }
+    if (!ours && spec.holderIdentity) this.takeover = true
     this.renewedAtMs = now
     return true
+  }
+
+  /** True once after taking the lease over from a holder that did not release it. */
+  consumeTakeover(): boolean {
+    const takeover = this.takeover
+    this.takeover = false
+    return takeover
   }
 
   /** Gives the lease up (client-go's release): no holder, a one-second duration, so the next process takes it at once. */

@@ -63,6 +63,17 @@ function containerRequests(container: ContainerResources, nonZero: boolean): Res
  * every later step), plus the pod overhead. With nonZero, containers without requests count the defaults.
  */
 export function podRequests(pod: KubeObject, nonZero = false): Resources {
+  // asked for every node of every cycle: a stored object never changes, so its sums are kept with it
+  const memo = nonZero ? nonZeroRequestsMemo : requestsMemo
+  let requests = memo.get(pod)
+  if (!requests) memo.set(pod, (requests = sumRequests(pod, nonZero)))
+  return requests
+}
+
+const requestsMemo = new WeakMap<KubeObject, Resources>()
+const nonZeroRequestsMemo = new WeakMap<KubeObject, Resources>()
+
+function sumRequests(pod: KubeObject, nonZero: boolean): Resources {
   const spec = schedulingSpec(pod)
   let sum = emptyResources()
   for (const container of spec.containers ?? []) sum = addResources(sum, containerRequests(container, nonZero))

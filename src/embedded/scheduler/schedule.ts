@@ -65,8 +65,27 @@ export function totalScores(pod: KubeObject, snapshot: Snapshot, feasible: reado
   return totals
 }
 
+// schedule_one.go minFeasibleNodesToFind and minFeasibleNodesPercentageToFind (v1.32)
+const MIN_FEASIBLE_NODES_TO_FIND = 100
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5
+
 /**
- * One scheduling cycle (schedule_one.go, v1.32): filter every node, score the feasible ones, pick the best;
+ * schedule_one.go numFeasibleNodesToFind with the default (adaptive) percentageOfNodesToScore: every node of a
+ * small cluster, else 50% less 1% per 125 nodes (at least 5%), and never fewer than 100 nodes.
+ */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes
+  const percentage = Math.max(50 - Math.trunc(numAllNodes / 125), MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND)
+  return Math.max(Math.trunc((numAllNodes * percentage) / 100), MIN_FEASIBLE_NODES_TO_FIND)
+}
+
+function seedOf(pod: KubeObject): string {
+  return pod.metadata.uid ?? `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`
+}
+
+/**
+ * One scheduling cycle (schedule_one.go, v1.32): filter nodes until enough are feasible (all of them in a
+ * cluster under 100 nodes), score the feasible ones, pick the best;
  * ties are broken by reservoir sampling as selectHost does, with randomness seeded by the pod's uid so the
  * same state always gives the same node.
  */
@@ -74,7 +93,14 @@ export function schedulePod(pod: KubeObject, snapshot: Snapshot): ScheduleResult
   if (snapshot.nodes.length === 0) return {message: NO_NODES_AVAILABLE, statuses: new Map()}
   const statuses = new Map<string, FilterFailure>()
   const feasible: NodeInfo[] = []
-  for (const node of snapshot.nodes) {
+  const nodes = snapshot.nodes
+  const toFind = numFeasibleNodesToFind(nodes.length)
+  // upstream starts where the previous cycle stopped; a start drawn from the pod's uid spreads the work alike
+  // and keeps the same state giving the same placement
+  const start = toFind < nodes.length ? Math.floor(seededRandom(`start:${seedOf(pod)}`)() * nodes.length) : 0
+  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+    const node = nodes[(start + i) % nodes.length]
+    if (!node) continue
     const status = runFilters(pod, snapshot, node)
     if (status) statuses.set(node.name, status)
     else feasible.push(node)
@@ -85,7 +111,7 @@ export function schedulePod(pod: KubeObject, snapshot: Snapshot): ScheduleResult
   }
   if (feasible.length === 1) return {nodeName: feasible[0]?.name ?? ''}
   const totals = totalScores(pod, snapshot, feasible)
-  const random = seededRandom(pod.metadata.uid ?? `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`)
+  const random = seededRandom(seedOf(pod))
   let best = Number.NEGATIVE_INFINITY
   let selected = ''
   let ties = 0

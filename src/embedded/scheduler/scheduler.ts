@@ -1,9 +1,10 @@
 import type {KubeObject} from '../../backend/object.js'
-import {readObject, type Controller, type ReconcileContext} from '../controllers/controller.js'
+import {readObject, type Controller, type ReconcileContext, type ReconcileResult} from '../controllers/controller.js'
 import type {ChangeEvent, StoreKey} from '../store/store.js'
 import {truncateMessage} from './failed-scheduling-message.js'
 import {schedulePod} from './schedule.js'
-import {buildSnapshot, occupiesNode} from './snapshot.js'
+import {schedulerMemory} from './scheduler-memory.js'
+import {occupiesNode} from './snapshot.js'
 import {podPhase, schedulingSpec, type Snapshot} from './types.js'
 
 /** The name pods ask for in spec.schedulerName to be placed by this scheduler. */
@@ -12,6 +13,8 @@ const PODS = '/pods'
 const NODES = '/nodes'
 // a key no pod can have: 'the cluster changed, try every pending pod again'
 const RETRY_PENDING: StoreKey = {resource: PODS, namespace: '', name: ''}
+// pending pods tried again per reconcile; more wait for the next one
+const RETRIES_PER_RECONCILE = 200
 const NODE_FINGERPRINT_KEY = (node: string): string => `scheduler.node.${node}`
 // v1.PodReasonSchedulingGated and its message (pkg/scheduler/schedule_one.go, v1.32)
 const SCHEDULING_GATED_MESSAGE = 'Scheduling is blocked due to non-empty scheduling gates'
@@ -38,27 +41,32 @@ export function isPendingPod(pod: KubeObject): boolean {
 export const scheduler: Controller = {
   name: 'scheduler',
 
-  keysFor(change: ChangeEvent): StoreKey[] {
+  keysFor(change: ChangeEvent, ctx: ReconcileContext): StoreKey[] {
     if (change.resource === NODES) {
-      return change.type === 'DELETED' ? [] : [{resource: NODES, namespace: '', name: change.name}]
+      if (change.type === 'DELETED' || !nodeChangedForScheduling(change.name, ctx)) return []
+      schedulerMemory(ctx).retryAll = true
+      return [RETRY_PENDING]
     }
     if (change.resource !== PODS) return []
     const pod = change.object
     if (change.type !== 'DELETED' && isPendingPod(pod))
       return [{resource: PODS, namespace: change.namespace, name: change.name}]
     // a bound pod that leaves or finishes frees its requests, its ports and its place in spreading
-    if (schedulingSpec(pod).nodeName && (change.type === 'DELETED' || !occupiesNode(pod))) return [RETRY_PENDING]
+    if (schedulingSpec(pod).nodeName && (change.type === 'DELETED' || !occupiesNode(pod))) {
+      schedulerMemory(ctx).retryAll = true
+      return [RETRY_PENDING]
+    }
     return []
   },
 
-  async reconcile(key: StoreKey, ctx: ReconcileContext): Promise<void> {
-    if (key.resource === NODES) {
-      if (nodesChangedForScheduling(ctx)) await retryPending(ctx)
-      return
-    }
+  async reconcile(key: StoreKey, ctx: ReconcileContext): Promise<ReconcileResult | void> {
+    const memory = schedulerMemory(ctx)
     if (key.name === '') {
-      await retryPending(ctx)
-      return
+      recordNodeFingerprints(ctx)
+      // a cluster change asked for it, or another process queued retries this one does not remember
+      const fresh = memory.retryAll || memory.retries.size === 0
+      memory.retryAll = false
+      return retryPending(ctx, fresh)
     }
     const pod = await readObject(ctx, key)
     if (!pod || !isPendingPod(pod)) return
@@ -67,44 +75,37 @@ export const scheduler: Controller = {
 }
 
 /**
- * Whether what the scheduler reads of any node (labels, taints, cordon, allocatable) changed since it last
- * looked; all nodes at once, so several node changes in one wave make one retry.
+ * Whether what the scheduler reads of a node (labels, taints, cordon, allocatable) changed since it last
+ * looked; the new fingerprint is written when the retry it asks for runs, so several node changes in one
+ * round make one retry.
  */
-function nodesChangedForScheduling(ctx: ReconcileContext): boolean {
-  const store = ctx.state
-  const changed: Array<[string, string]> = []
-  for (const node of ctx.cache.list(NODES)) {
-    const spec = (node['spec'] ?? {}) as {taints?: unknown; unschedulable?: unknown}
-    const allocatable = ((node['status'] ?? {}) as {allocatable?: unknown}).allocatable
-    const fingerprint = JSON.stringify([
-      node.metadata.labels ?? {},
-      spec.taints ?? [],
-      spec.unschedulable ?? false,
-      allocatable ?? {},
-    ])
-    const key = NODE_FINGERPRINT_KEY(node.metadata.name ?? '')
-    if (store.readMeta(key) !== fingerprint) changed.push([key, fingerprint])
-  }
-  if (changed.length === 0) return false
-  store.transaction(() => {
-    for (const [key, fingerprint] of changed) store.writeMeta(key, fingerprint)
-  })
+function nodeChangedForScheduling(name: string, ctx: ReconcileContext): boolean {
+  const node = ctx.cache.get({resource: NODES, namespace: '', name})
+  if (!node) return false
+  const spec = (node['spec'] ?? {}) as {taints?: unknown; unschedulable?: unknown}
+  const allocatable = ((node['status'] ?? {}) as {allocatable?: unknown}).allocatable
+  const fingerprint = JSON.stringify([
+    node.metadata.labels ?? {},
+    spec.taints ?? [],
+    spec.unschedulable ?? false,
+    allocatable ?? {},
+  ])
+  if (ctx.state.readMeta(NODE_FINGERPRINT_KEY(name)) === fingerprint) return false
+  schedulerMemory(ctx).nodeFingerprints.set(name, fingerprint)
   return true
 }
 
-function readSnapshot(ctx: ReconcileContext): Snapshot {
-  const list = (resource: string): readonly KubeObject[] => ctx.cache.list(resource)
-  return buildSnapshot({
-    nodes: list(NODES),
-    pods: list(PODS),
-    namespaces: list('/namespaces'),
-    workloads: [
-      ...list('/services'),
-      ...list('/replicationcontrollers'),
-      ...list('apps/replicasets'),
-      ...list('apps/statefulsets'),
-    ],
+function recordNodeFingerprints(ctx: ReconcileContext): void {
+  const fingerprints = schedulerMemory(ctx).nodeFingerprints
+  if (fingerprints.size === 0) return
+  ctx.state.transaction(() => {
+    for (const [name, fingerprint] of fingerprints) ctx.state.writeMeta(NODE_FINGERPRINT_KEY(name), fingerprint)
   })
+  fingerprints.clear()
+}
+
+function readSnapshot(ctx: ReconcileContext): Snapshot {
+  return schedulerMemory(ctx).snapshot(ctx.cache)
 }
 
 // the active queue's order: higher priority first, then the older pod (queuesort.PrioritySort, v1.32)
@@ -118,10 +119,27 @@ function queueOrder(a: KubeObject, b: KubeObject): number {
   return left < right ? -1 : left > right ? 1 : 0
 }
 
-async function retryPending(ctx: ReconcileContext): Promise<void> {
-  const pending = ctx.cache.list(PODS).filter(isPendingPod).sort(queueOrder)
+/**
+ * Tries the pending pods again after a cluster change, in queue order, a bounded number per reconcile (the
+ * rest in the next one, at the same moment), so a hundred thousand pending pods never hold the control loop.
+ * `fresh` queues every pending pod; a continuation drains what is queued (all of it again in a new process).
+ */
+async function retryPending(ctx: ReconcileContext, fresh: boolean): Promise<ReconcileResult | void> {
+  const memory = schedulerMemory(ctx)
+  if (fresh || memory.retries.size === 0) {
+    for (const pod of ctx.cache.unboundPods().filter(isPendingPod).sort(queueOrder)) {
+      const key = {resource: PODS, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? ''}
+      memory.retries.set(`${key.namespace}/${key.name}`, key)
+    }
+  }
   let snapshot: Snapshot | undefined
-  for (const pod of pending) {
+  let tried = 0
+  for (const [id, key] of memory.retries) {
+    if (tried >= RETRIES_PER_RECONCILE) return {requeueAfterMs: 0}
+    memory.retries.delete(id)
+    const pod = ctx.cache.get(key)
+    if (!pod || !isPendingPod(pod)) continue
+    tried++
     snapshot ??= readSnapshot(ctx)
     // a pod placed changes the cluster for the next one
     if (await attempt(pod, snapshot, ctx, true)) snapshot = undefined

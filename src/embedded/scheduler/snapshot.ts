@@ -38,6 +38,11 @@ export function nodeInfoOf(node: KubeObject, pods: readonly KubeObject[]): NodeI
     allocatable: resourcesOf(allocatableList),
     allowedPodNumber: Number.isNaN(podsQuantity) ? 0 : podsQuantity,
     pods: [...pods],
+    podsWithRequiredAntiAffinity: pods.filter(
+      (pod) =>
+        (schedulingSpec(pod).affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length >
+        0,
+    ),
     requested,
     nonZeroRequested,
   }
@@ -58,6 +63,11 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
   const nodes = [...source.nodes]
     .sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1))
     .map((node) => nodeInfoOf(node, byNode.get(node.metadata.name ?? '') ?? []))
+  return snapshotOf(nodes, source)
+}
+
+/** A snapshot over NodeInfos already made (sorted by name), with what it needs of namespaces and workloads. */
+export function snapshotOf(nodes: readonly NodeInfo[], source: Omit<SnapshotSource, 'nodes' | 'pods'>): Snapshot {
   const namespaceLabels = new Map<string, Record<string, string>>()
   for (const namespace of source.namespaces ?? [])
     namespaceLabels.set(namespace.metadata.name ?? '', namespace.metadata.labels ?? {})

@@ -99,6 +99,8 @@ export interface NodeInfo {
   allowedPodNumber: number
   /** bound pods that are not Succeeded or Failed */
   pods: KubeObject[]
+  /** those of them with required pod anti-affinity (NodeInfo.PodsWithRequiredAntiAffinity) */
+  podsWithRequiredAntiAffinity: KubeObject[]
   requested: Resources
   /** requests with the scheduler's defaults for containers that ask for nothing (100m cpu, 200MB memory) */
   nonZeroRequested: Resources

@@ -44,8 +44,11 @@ function stateFor(pod: KubeObject, snapshot: Snapshot): State {
     antiAffinityCounts: new Map(),
     existingAntiAffinityCounts: new Map(),
   }
+  // a pod without terms of its own only needs the pods with anti-affinity (as PreFilter reads
+  // PodsWithRequiredAntiAffinity, v1.32): a large cluster is not walked pod by pod for every pod placed
+  const ownTerms = affinity.length > 0 || antiAffinity.length > 0
   for (const node of snapshot.nodes) {
-    for (const existing of node.pods) {
+    for (const existing of ownTerms ? node.pods : node.podsWithRequiredAntiAffinity) {
       if (affinity.length > 0 && affinity.every((term) => termMatchesPod(term, existing, snapshot))) {
         for (const term of affinity) bump(state.affinityCounts, node, term.topologyKey)
       }
