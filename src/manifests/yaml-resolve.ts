@@ -116,6 +116,16 @@ export function resolveScalar(tag: string, text: string): Resolved {
   throw new TagMismatchError(`cannot decode ${resolved.tag} \`${text}\` as a ${tag}`)
 }
 
+/**
+ * The JSON key sigs.k8s.io/yaml makes of a resolved scalar map key (floats as float32, the rest as text), or
+ * undefined for a null key, which it refuses.
+ */
+export function mapKeyText(resolved: Resolved): string | undefined {
+  if (resolved.tag === '!!float')
+    return formatFloat32(resolved.value instanceof NonFiniteFloat ? resolved.value.value : Number(resolved.value))
+  return resolved.value === null ? undefined : String(resolved.value)
+}
+
 /** Go's strconv.FormatFloat(f, 'g', -1, 32), which sigs.k8s.io/yaml uses for float map keys. */
 export function formatFloat32(value: number): string {
   if (Number.isNaN(value)) return '.nan'

@@ -5,8 +5,10 @@ import type {Document, Node} from 'yaml'
 import {MAX_DEPTH, yamlDepthMessage} from './depth-limits.js'
 import {lineAt} from './line-at.js'
 import {findDepthExcess} from './yaml-depth.js'
+import {readSimpleYaml} from './yaml-simple.js'
+import {setOwn} from './set-own.js'
 import {formatGoYamlError, toGoYamlError} from './yaml-errors.js'
-import {NonFiniteFloat, TagMismatchError, formatFloat32, resolveScalar} from './yaml-resolve.js'
+import {NonFiniteFloat, TagMismatchError, mapKeyText, resolveScalar} from './yaml-resolve.js'
 
 /** A converted document: its JSON value and the offsets (in the document text) of it and of its items. */
 export interface YamlDocumentValue {
@@ -135,7 +137,7 @@ class Converter {
         continue
       }
       const value = this.value(valueNode, depth)
-      out[this.keyString(pair.key as Node | null, value, depth)] = value
+      setOwn(out, this.keyString(pair.key as Node | null, value, depth), value)
     }
     return out
   }
@@ -148,7 +150,8 @@ class Converter {
       if (!isMapLike(source))
         throw new YamlConversionError('yaml: map merge requires map or sequence of maps as the value', undefined)
       // the merged map sits at the level of the map it is merged into
-      Object.assign(out, this.value(source, depth - 1))
+      for (const [key, value] of Object.entries(this.value(source, depth - 1) as Record<string, unknown>))
+        setOwn(out, key, value)
     }
   }
 
@@ -159,9 +162,8 @@ class Converter {
       const text = flatten(String(target.value ?? ''))
       const tag = shortTag(target.tag)
       const resolved = tag === '' && target.type !== 'PLAIN' ? {tag: '!!str', value: text} : this.resolve(tag, text)
-      if (resolved.tag === '!!float')
-        return formatFloat32(resolved.value instanceof NonFiniteFloat ? resolved.value.value : Number(resolved.value))
-      if (resolved.value !== null) return String(resolved.value)
+      const key = mapKeyText(resolved)
+      if (key !== undefined) return key
     }
     const key = target === null || isScalar(target) ? null : this.value(target, depth)
     const type = key === null ? '%!s(<nil>)' : Array.isArray(key) ? '[]interface {}' : 'map[interface {}]interface {}'
@@ -216,8 +218,20 @@ function composeFirstDocument(text: string): Document.Parsed | undefined {
   return undefined
 }
 
-/** Converts one document's text; throws YamlConversionError with go-yaml's and encoding/json's words. */
+/**
+ * Converts one document's text; throws YamlConversionError with go-yaml's and encoding/json's words. Documents
+ * of the common simple shape are read without the yaml package's parser (yaml-simple.ts).
+ */
 export function convertYamlDocument(text: string): YamlDocumentValue {
+  if (NOT_ALLOWED.test(text)) throw new YamlConversionError('yaml: control characters are not allowed', undefined)
+  const simple = readSimpleYaml(text)
+  if (simple === undefined) return parseYamlDocument(text)
+  checkFinite(simple.value)
+  return simple
+}
+
+/** convertYamlDocument with the yaml package's parser, whatever the document's shape. */
+export function parseYamlDocument(text: string): YamlDocumentValue {
   if (NOT_ALLOWED.test(text)) throw new YamlConversionError('yaml: control characters are not allowed', undefined)
   const document = composeFirstDocument(text)
   if (document === undefined) return {value: null, offset: undefined, itemOffsets: []}

@@ -140,4 +140,16 @@ describe('convertYamlDocument', () => {
     expect(errorOf(laughs(5))).toBe('yaml: document contains excessive aliasing')
     expect(valueOf(laughs(3))).toMatchObject({c: expect.any(Array)})
   })
+
+  it('keeps a __proto__ key as a key, as any other, in both readers', () => {
+    for (const text of [
+      'data:\n  __proto__: x\n',
+      'data: {__proto__: x}\n',
+      'base: &b {__proto__: x}\ndata:\n  <<: *b\n',
+    ]) {
+      const data = (valueOf(text) as {data: object}).data
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
+      expect(Object.entries(data)).toEqual([['__proto__', 'x']])
+    }
+  })
 })
